@@ -1,0 +1,35 @@
+// DocumentPipeline: the stages wired for one document.
+//
+//   bytes -> LineReader -> Segmenter -> SectionTracker -> [Tagger] -> UnitSink
+//
+// Streaming: units are pushed to the sink as soon as the segmenter completes
+// them, so memory is bounded by the longest unit, not by the document.
+#ifndef GAPMAP_PIPELINE_DOCUMENT_PIPELINE_H_
+#define GAPMAP_PIPELINE_DOCUMENT_PIPELINE_H_
+
+#include <string>
+
+#include "lib/core/diagnostics.h"
+#include "lib/core/document_info.h"
+#include "lib/core/progress.h"
+#include "lib/rules/rule_set.h"
+#include "lib/sinks/sink.h"
+#include "lib/source/input_list.h"
+
+namespace gapmap {
+
+struct PipelineOptions {
+  size_t chunk_size = 64 * 1024;
+  size_t max_unit_bytes = 1 << 20;
+  bool tag = true;  // false: segment and track only (`gapmap segment`)
+};
+
+// Processes `input` into `sink`. Input problems are reported through
+// `diagnostics` and returned; the sink may have received part of the units.
+Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const DocumentInfo& info,
+                       const PipelineOptions& options, UnitSink* sink, Diagnostics* diagnostics,
+                       ProgressMeter* progress);
+
+}  // namespace gapmap
+
+#endif  // GAPMAP_PIPELINE_DOCUMENT_PIPELINE_H_

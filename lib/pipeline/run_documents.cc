@@ -1,0 +1,49 @@
+#include "lib/pipeline/run_documents.h"
+
+#include "lib/core/progress.h"
+
+namespace gapmap {
+namespace {
+
+// Distinguishes a failing input (report, go on) from a failing sink (stop).
+class SinkErrorTracker : public UnitSink {
+ public:
+  explicit SinkErrorTracker(UnitSink* sink) : sink_(sink) {}
+  Status Write(const TaggedUnit& unit) override {
+    Status s = sink_->Write(unit);
+    if (!s.ok() && error_.ok()) error_ = s;
+    return s;
+  }
+  const Status& error() const { return error_; }
+
+ private:
+  UnitSink* sink_;
+  Status error_;
+};
+
+}  // namespace
+
+RunSummary RunDocuments(const RuleSet& rules, const std::vector<InputSpec>& inputs,
+                        const RunOptions& options, UnitSink* sink, Diagnostics* diagnostics) {
+  RunSummary summary;
+  ProgressMeter progress(options.show_progress, static_cast<int>(inputs.size()));
+  SinkErrorTracker tracked(sink);
+  for (const InputSpec& input : inputs) {
+    DocumentInfo info;
+    info.doc_id = input.doc_id;
+    ++summary.documents;
+    Status s = ProcessDocument(rules, input, info, options.pipeline, &tracked, diagnostics,
+                               &progress);
+    if (!tracked.error().ok()) {
+      summary.fatal = tracked.error();
+      return summary;
+    }
+    if (!s.ok()) {
+      ++summary.failed;
+      diagnostics->Error(s);
+    }
+  }
+  return summary;
+}
+
+}  // namespace gapmap

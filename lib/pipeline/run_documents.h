@@ -1,0 +1,38 @@
+// RunDocuments: every input of a command through the pipeline into one sink,
+// in input order.
+//
+// A bad input (missing, unreadable, binary) is reported and skipped; the
+// others are still processed, and the caller exits 2 at the end.
+#ifndef GAPMAP_PIPELINE_RUN_DOCUMENTS_H_
+#define GAPMAP_PIPELINE_RUN_DOCUMENTS_H_
+
+#include <vector>
+
+#include "lib/core/diagnostics.h"
+#include "lib/pipeline/document_pipeline.h"
+#include "lib/rules/rule_set.h"
+#include "lib/sinks/sink.h"
+#include "lib/source/input_list.h"
+
+namespace gapmap {
+
+struct RunOptions {
+  PipelineOptions pipeline;
+  int jobs = 1;             // documents processed in parallel
+  bool show_progress = true;  // on a terminal only
+};
+
+struct RunSummary {
+  int documents = 0;
+  int failed = 0;
+  // The first error that must stop the run (a sink write error: output is
+  // broken, so going on would lose data silently). OK otherwise.
+  Status fatal;
+};
+
+RunSummary RunDocuments(const RuleSet& rules, const std::vector<InputSpec>& inputs,
+                        const RunOptions& options, UnitSink* sink, Diagnostics* diagnostics);
+
+}  // namespace gapmap
+
+#endif  // GAPMAP_PIPELINE_RUN_DOCUMENTS_H_

@@ -1,0 +1,37 @@
+// JsonlWriter: tagged units as JSON Lines, the contract of FORMATS.md.
+//
+// Field order is fixed: doc, id, kind, line_start, line_end, section, agency,
+// part, [marker], then the label dimensions (stance, fourp, rectype, mentions,
+// then any user-defined dimension in rule order), text, evidence. Without a
+// schema (`gapmap segment`) the label fields and evidence are left out.
+#ifndef GAPMAP_SINKS_JSONL_WRITER_H_
+#define GAPMAP_SINKS_JSONL_WRITER_H_
+
+#include <string>
+#include <vector>
+
+#include "lib/core/schema.h"
+#include "lib/sinks/output.h"
+#include "lib/sinks/sink.h"
+
+namespace gapmap {
+
+// Appends one unit as a JSON object and a newline to `out`.
+// `schema` may be null (structure only).
+void AppendUnitJson(const TaggedUnit& unit, const Schema* schema, std::string* out);
+
+class JsonlWriter : public UnitSink {
+ public:
+  // Neither pointer is owned; `schema` may be null.
+  JsonlWriter(const Schema* schema, Output* output) : schema_(schema), output_(output) {}
+  Status Write(const TaggedUnit& unit) override;
+
+ private:
+  const Schema* schema_;
+  Output* output_;
+  std::string line_;
+};
+
+}  // namespace gapmap
+
+#endif  // GAPMAP_SINKS_JSONL_WRITER_H_

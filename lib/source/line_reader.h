@@ -1,0 +1,75 @@
+// LineReader: turns a ByteSource into numbered lines with bounded memory.
+//
+// Contract:
+// - Lines end at "\n", "\r\n" or a lone "\r"; the terminator is not part of the
+//   text. Line numbers count those terminators, 1-based, like `wc -l` + 1.
+// - Form feeds at the start of a line (pdftotext's page breaks) are removed and
+//   reported as `page_break`; a form feed inside a line becomes a space.
+// - A UTF-8 byte order mark at the start of input is dropped.
+// - Ill-formed UTF-8 is replaced by U+FFFD so nothing downstream ever sees
+//   invalid UTF-8; each repair is reported through `on_warning`.
+// - Memory is bounded by `max_line_bytes` + `chunk_size`: a longer line is cut
+//   into pieces of at most `max_line_bytes` (at a UTF-8 boundary), each with
+//   `continued` set on all but the first piece.
+// Results do not depend on `chunk_size` (tests run sizes 1, 7 and 4096).
+#ifndef GAPMAP_SOURCE_LINE_READER_H_
+#define GAPMAP_SOURCE_LINE_READER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "lib/core/status.h"
+#include "lib/source/byte_source.h"
+
+namespace gapmap {
+
+struct ReaderOptions {
+  size_t chunk_size = 64 * 1024;        // bytes asked of the source per read
+  size_t max_line_bytes = 1024 * 1024;  // longer lines are cut into pieces
+  // Called for recoverable problems: (byte offset in the source, message).
+  std::function<void(uint64_t, std::string_view)> on_warning;
+};
+
+struct Line {
+  std::string_view text;  // valid until the next call to Next()
+  uint32_t number = 0;    // 1-based source line
+  uint64_t offset = 0;    // byte offset of the line's first byte in the source
+  bool page_break = false;  // a form feed preceded this line
+  bool continued = false;   // a later piece of an over-long line
+};
+
+class LineReader {
+ public:
+  LineReader(ByteSource* source, ReaderOptions options = {});
+
+  // Fills `line` with the next line. Returns false at the end of input or on
+  // a read error (then status() is not OK).
+  bool Next(Line* line);
+  const Status& status() const { return status_; }
+  // Bytes consumed from the source so far.
+  uint64_t bytes_read() const { return base_offset_ + buffer_.size(); }
+
+ private:
+  // Appends the next chunk to buffer_; false at end of input or error.
+  bool Fill();
+  void Emit(size_t begin, size_t end, Line* line);
+  size_t CutPoint() const;
+
+  ByteSource* source_;
+  ReaderOptions options_;
+  Status status_;
+  std::string buffer_;     // unconsumed bytes start at pos_
+  size_t pos_ = 0;
+  uint64_t base_offset_ = 0;  // source offset of buffer_[0]
+  uint32_t line_number_ = 1;
+  bool at_start_ = true;      // nothing consumed yet (for the BOM)
+  bool eof_ = false;
+  bool in_long_line_ = false;  // the previous piece did not end the line
+  std::string scratch_;        // the emitted line when it needed rewriting
+};
+
+}  // namespace gapmap
+
+#endif  // GAPMAP_SOURCE_LINE_READER_H_
