@@ -21,7 +21,9 @@ Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const Docum
   reader_options.on_warning = [&](uint64_t, std::string_view message) {
     diagnostics->Warning(SourceLocation{(*source)->name(), 0, 0}, message);
   };
-  LineReader reader(source->get(), reader_options);
+  DigestingSource digesting(source->get());
+  ByteSource* bytes = options.digest != nullptr ? static_cast<ByteSource*>(&digesting) : source->get();
+  LineReader reader(bytes, reader_options);
   Segmenter segmenter(rules.structure, input.doc_id, SegmenterOptions{options.max_unit_bytes});
   SectionTracker tracker(rules.structure, rules.agencies, info);
   Tagger tagger(rules);
@@ -55,6 +57,7 @@ Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const Docum
   GAPMAP_RETURN_IF_ERROR(reader.status());
   segmenter.Finish(&units);
   GAPMAP_RETURN_IF_ERROR(drain());
+  if (options.digest != nullptr) *options.digest = digesting.Finish(input.path);
   if (progress != nullptr) progress->FileDone();
   return Status::Ok();
 }

@@ -14,6 +14,7 @@
 #include "lib/core/progress.h"
 #include "lib/rules/rule_set.h"
 #include "lib/sinks/sink.h"
+#include "lib/source/digesting_source.h"
 #include "lib/source/input_list.h"
 
 namespace gapmap {
@@ -22,6 +23,9 @@ struct PipelineOptions {
   size_t chunk_size = 64 * 1024;
   size_t max_unit_bytes = 1 << 20;
   bool tag = true;  // false: segment and track only (`gapmap segment`)
+  // If set, receives the input's size and SHA-256 (provenance of a matrix),
+  // computed while reading: no second pass.
+  InputDigest* digest = nullptr;
 };
 
 // Processes `input` into `sink`. Input problems are reported through

@@ -32,8 +32,11 @@ RunSummary RunDocuments(const RuleSet& rules, const std::vector<InputSpec>& inpu
     DocumentInfo info;
     info.doc_id = input.doc_id;
     ++summary.documents;
-    Status s = ProcessDocument(rules, input, info, options.pipeline, &tracked, diagnostics,
-                               &progress);
+    PipelineOptions pipeline = options.pipeline;
+    InputDigest digest;
+    if (options.digest_inputs) pipeline.digest = &digest;
+    Status s = ProcessDocument(rules, input, info, pipeline, &tracked, diagnostics, &progress);
+    if (options.digest_inputs && s.ok()) summary.digests.push_back(std::move(digest));
     if (!tracked.error().ok()) {
       summary.fatal = tracked.error();
       return summary;

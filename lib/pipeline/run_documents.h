@@ -20,6 +20,7 @@ struct RunOptions {
   PipelineOptions pipeline;
   int jobs = 1;             // documents processed in parallel
   bool show_progress = true;  // on a terminal only
+  bool digest_inputs = false;  // fill RunSummary::digests
 };
 
 struct RunSummary {
@@ -28,6 +29,9 @@ struct RunSummary {
   // The first error that must stop the run (a sink write error: output is
   // broken, so going on would lose data silently). OK otherwise.
   Status fatal;
+  // With RunOptions::digest_inputs: size and SHA-256 of each input read
+  // completely, in input order.
+  std::vector<InputDigest> digests;
 };
 
 RunSummary RunDocuments(const RuleSet& rules, const std::vector<InputSpec>& inputs,
