@@ -1,9 +1,65 @@
+// gapmap tag DOC... — segment and tag documents: labels and evidence per unit.
+#include <fmt/format.h>
+
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/rule_loading.h"
+#include "lib/pipeline/run_documents.h"
+#include "lib/sinks/jsonl_writer.h"
+#include "lib/sinks/output.h"
 
 namespace gapmap::cli {
 
-// Placeholder until the command lands.
-int RunTag(const Args& args) { return UsageError("tag", "not implemented yet"); }
+int RunTag(const Args& args) {
+  InputOptions input;
+  std::string output_path;
+  std::string format = "jsonl";
+  bool no_evidence = false;
+  po::options_description desc("options");
+  AddInputOptions(&desc, &input);
+  desc.add_options()("output,o", po::value(&output_path),
+                     "write to FILE atomically (default stdout)")(
+      "format", po::value(&format)->default_value("jsonl"), "output format: jsonl")(
+      "no-evidence", po::bool_switch(&no_evidence),
+      "leave out the evidence records (labels only; faster)");
+  if (auto exit = ParseCommandLine("tag", "gapmap tag [options] DOC...", args, desc,
+                                   &input.inputs)) {
+    return *exit;
+  }
+  if (input.inputs.empty()) {
+    return UsageError("tag", "no input documents (give files, directories or -)");
+  }
+  if (format != "jsonl") {
+    return UsageError("tag", fmt::format("unknown format '{}' (expected: jsonl)", format));
+  }
+
+  Diagnostics diagnostics;
+  diagnostics.set_quiet(input.quiet);
+  auto rules = LoadRulesOrReport(input, &diagnostics);
+  if (!rules) return 2;
+  InputList list = ExpandInputs(input.inputs, input.stdin_name);
+  for (const Status& error : list.errors) diagnostics.Error(error);
+
+  auto output = Output::Open(output_path);
+  if (!output.ok()) {
+    diagnostics.Error(output.status());
+    return 2;
+  }
+  JsonlWriter writer(&rules->schema, output->get());
+  RunOptions run;
+  run.pipeline.tag = true;
+  run.pipeline.evidence = !no_evidence;
+  run.pipeline.max_unit_bytes = static_cast<size_t>(input.max_unit_bytes);
+  run.jobs = input.jobs;
+  run.show_progress = !input.quiet;
+  RunSummary summary = RunDocuments(*rules, list.inputs, run, &writer, &diagnostics);
+  Status status = summary.fatal.ok() ? (*output)->Commit() : summary.fatal;
+  if (!status.ok()) {
+    if (status.code() == StatusCode::kBrokenPipe) return 0;
+    diagnostics.Error(status);
+    return 2;
+  }
+  return diagnostics.error_count() > 0 ? 2 : 0;
+}
 
 }  // namespace gapmap::cli

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "lib/sections/section_tracker.h"
 #include "lib/segment/segmenter.h"
 #include "lib/source/byte_source.h"
@@ -26,7 +28,7 @@ Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const Docum
   LineReader reader(bytes, reader_options);
   Segmenter segmenter(rules.structure, input.doc_id, SegmenterOptions{options.max_unit_bytes});
   SectionTracker tracker(rules.structure, rules.agencies, info);
-  Tagger tagger(rules);
+  Tagger tagger(rules, TaggerOptions{options.evidence});
 
   std::vector<Unit> units;
   TaggedUnit tagged;
@@ -58,6 +60,13 @@ Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const Docum
   segmenter.Finish(&units);
   GAPMAP_RETURN_IF_ERROR(drain());
   if (options.digest != nullptr) *options.digest = digesting.Finish(input.path);
+  if (tagger.regex_fallbacks() > 0) {
+    diagnostics->Warning(
+        SourceLocation{input.path, 0, 0},
+        fmt::format("the regex set ran out of memory on {} unit(s), which were scanned one "
+                    "regex at a time instead (same result, slower); raise --regex-mem",
+                    tagger.regex_fallbacks()));
+  }
   if (progress != nullptr) progress->FileDone();
   return Status::Ok();
 }

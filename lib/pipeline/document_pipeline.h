@@ -26,6 +26,7 @@ struct PipelineOptions {
   // If set, receives the input's size and SHA-256 (provenance of a matrix),
   // computed while reading: no second pass.
   InputDigest* digest = nullptr;
+  bool evidence = true;  // false: labels without evidence records (faster)
 };
 
 // Processes `input` into `sink`. Input problems are reported through

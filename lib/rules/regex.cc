@@ -124,15 +124,18 @@ Status RegexSet::Compile() {
   return Status::Ok();
 }
 
-Status RegexSet::Match(std::string_view text, std::vector<int>* hits) const {
+Status RegexSet::Match(std::string_view text, std::vector<int>* hits,
+                       bool* out_of_memory) const {
   RE2::Set::ErrorInfo info;
   hits->clear();
+  if (out_of_memory != nullptr) *out_of_memory = false;
   if (impl_->set.Match(re2::StringPiece(text.data(), text.size()), hits, &info)) {
     return Status::Ok();
   }
   switch (info.kind) {
     case RE2::Set::kNoError: return Status::Ok();  // simply no match
     case RE2::Set::kOutOfMemory:
+      if (out_of_memory != nullptr) *out_of_memory = true;
       return Status::Internal(fmt::format(
           "regex set ran out of memory (budget {} bytes) while scanning a unit of {} bytes",
           impl_->budget, text.size()));

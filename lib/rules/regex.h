@@ -67,8 +67,10 @@ class RegexSet {
   Status Compile();
   // Sets `hits` to the indices of all patterns that match `text` (unsorted).
   // Never reports "no match" for a scan that ran out of memory: that is an
-  // error Status (kInternal) naming the budget, so callers can fall back.
-  Status Match(std::string_view text, std::vector<int>* hits) const;
+  // error Status (kInternal) naming the budget, so callers can fall back;
+  // `*out_of_memory` (if given) tells that case apart from other failures.
+  Status Match(std::string_view text, std::vector<int>* hits,
+               bool* out_of_memory = nullptr) const;
 
   int size() const;
 

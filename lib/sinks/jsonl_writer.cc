@@ -17,39 +17,50 @@ void AppendNullableString(std::string* out, const std::string& s) {
   }
 }
 
+void AppendDimension(const TaggedUnit& unit, const Schema& schema, int d, std::string* out) {
+  const Dimension& dim = schema.dimension(d);
+  out->append(",");
+  AppendJsonString(out, dim.name);
+  out->append(":");
+  const std::vector<uint16_t>* labels =
+      d < static_cast<int>(unit.labels.size()) ? &unit.labels[d] : nullptr;
+  if (!dim.multi) {
+    if (labels == nullptr || labels->empty()) {
+      out->append("null");
+    } else {
+      AppendJsonString(out, dim.labels[labels->front()]);
+    }
+    return;
+  }
+  out->append("[");
+  if (labels != nullptr) {
+    for (size_t i = 0; i < labels->size(); ++i) {
+      if (i > 0) out->append(",");
+      AppendJsonString(out, dim.labels[(*labels)[i]]);
+    }
+  }
+  out->append("]");
+}
+
 void AppendLabels(const TaggedUnit& unit, const Schema& schema, std::string* out) {
-  std::vector<int> order = schema.OutputOrder();
-  // FORMATS.md promises these four fields even if no rule file defines them.
-  for (std::string_view fixed : {kStanceDimension, kFourpDimension, kRectypeDimension,
-                                 kMentionsDimension}) {
-    if (schema.FindDimension(fixed) >= 0) continue;
+  // FORMATS.md promises these four fields, in this order, even if no rule
+  // file defines them; then user-defined dimensions in rule order.
+  constexpr std::string_view kFixed[] = {kStanceDimension, kFourpDimension, kRectypeDimension,
+                                         kMentionsDimension};
+  for (std::string_view fixed : kFixed) {
+    int d = schema.FindDimension(fixed);
+    if (d >= 0) {
+      AppendDimension(unit, schema, d, out);
+      continue;
+    }
     out->append(",\"");
     out->append(fixed);
     out->append(fixed == kStanceDimension ? "\":null" : "\":[]");
   }
-  for (int d : order) {
-    const Dimension& dim = schema.dimension(d);
-    out->append(",");
-    AppendJsonString(out, dim.name);
-    out->append(":");
-    const std::vector<uint16_t>* labels =
-        d < static_cast<int>(unit.labels.size()) ? &unit.labels[d] : nullptr;
-    if (!dim.multi) {
-      if (labels == nullptr || labels->empty()) {
-        out->append("null");
-      } else {
-        AppendJsonString(out, dim.labels[labels->front()]);
-      }
-      continue;
-    }
-    out->append("[");
-    if (labels != nullptr) {
-      for (size_t i = 0; i < labels->size(); ++i) {
-        if (i > 0) out->append(",");
-        AppendJsonString(out, dim.labels[(*labels)[i]]);
-      }
-    }
-    out->append("]");
+  for (int d = 0; d < schema.dimension_count(); ++d) {
+    const std::string& name = schema.dimension(d).name;
+    if (std::find(std::begin(kFixed), std::end(kFixed), name) != std::end(kFixed)) continue;
+    AppendDimension(unit, schema, d, out);
   }
 }
 

@@ -1,11 +1,529 @@
 #include "lib/tag/tagger.h"
 
-namespace gapmap {
+#include <algorithm>
+#include <cmath>
+#include <tuple>
 
-Status Tagger::Tag(Unit unit, TaggedUnit* out) {
+#include <fmt/format.h>
+
+namespace gapmap {
+namespace {
+
+constexpr double kEpsilon = 1e-9;
+constexpr size_t kMaxSticky = 16;
+
+bool IsCue(CueList list) {
+  return list == CueList::kAny || list == CueList::kWeak || list == CueList::kExact ||
+         list == CueList::kRegex;
+}
+
+bool Overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
+
+std::string Num(double v) {
+  std::string s = fmt::format("{:.2f}", v);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+}  // namespace
+
+Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
+    : rules_(rules), c_(rules.compiled), options_(options) {
+  assigned_.assign(c_.labels.size(), 0);
+  section_match_.assign(c_.section_regexes.size(), 0);
+}
+
+Status Tagger::Tag(Unit unit, TaggedUnit* out) { return Run(std::move(unit), out, nullptr); }
+
+Status Tagger::TagExplained(Unit unit, TaggedUnit* out, TagTrace* trace) {
+  *trace = TagTrace{};
+  return Run(std::move(unit), out, trace);
+}
+
+void Tagger::UpdateSections(const Unit& unit) {
+  if (c_.section_regexes.empty()) return;
+  if (path_valid_ && unit.section.path == last_path_) return;
+  last_path_ = unit.section.path;
+  path_valid_ = true;
+  for (size_t r = 0; r < c_.section_regexes.size(); ++r) {
+    bool match = false;
+    for (const std::string& heading : last_path_) {
+      if (c_.section_regexes[r].PartialMatch(heading)) {
+        match = true;
+        break;
+      }
+    }
+    section_match_[r] = match;
+  }
+}
+
+void Tagger::FindLeadIn(const Unit& unit) {
+  lead_in_ = nullptr;
+  if (!c_.has_lead_in_priors || unit.lead_in_ordinal == 0) return;
+  const uint32_t want = unit.lead_in_ordinal;
+  for (const Remembered& r : sticky_) {
+    if (r.ordinal == want) {
+      lead_in_ = &r;
+      return;
+    }
+  }
+  // The first item of a list follows its lead-in closely; later items find
+  // it in `sticky_`, however long the list.
+  const Remembered& slot = recent_[want % recent_.size()];
+  if (slot.ordinal != want) return;
+  if (sticky_.size() >= kMaxSticky) sticky_.erase(sticky_.begin());
+  sticky_.push_back(slot);
+  lead_in_ = &sticky_.back();
+}
+
+bool Tagger::LeadInHas(int dimension, int label) const {
+  if (lead_in_ == nullptr) return false;
+  uint32_t key = (static_cast<uint32_t>(dimension) << 16) | static_cast<uint32_t>(label);
+  return std::find(lead_in_->labels.begin(), lead_in_->labels.end(), key) !=
+         lead_in_->labels.end();
+}
+
+void Tagger::Remember(const TaggedUnit& out) {
+  if (!c_.has_lead_in_priors) return;
+  Remembered& slot = recent_[out.unit.ordinal % recent_.size()];
+  slot.ordinal = out.unit.ordinal;
+  slot.labels.clear();
+  for (size_t d = 0; d < out.labels.size(); ++d) {
+    for (uint16_t l : out.labels[d]) slot.labels.push_back((static_cast<uint32_t>(d) << 16) | l);
+  }
+}
+
+bool Tagger::PriorHolds(const CompiledPrior& prior, int dimension, const Unit& unit) const {
+  if (!prior.parts.empty() &&
+      std::find(prior.parts.begin(), prior.parts.end(), unit.section.part) == prior.parts.end()) {
+    return false;
+  }
+  if (prior.kind_mask != 0 && (prior.kind_mask & KindBit(unit.kind)) == 0) return false;
+  if (prior.section >= 0 && !section_match_[prior.section]) return false;
+  // The lead-in label is of the prior's own dimension.
+  if (prior.lead_in >= 0 && !LeadInHas(dimension, prior.lead_in)) return false;
+  return true;
+}
+
+bool Tagger::InScope(const CompiledLabel& label, const Unit& unit, std::string* why) const {
+  if ((label.kind_mask & KindBit(unit.kind)) == 0) {
+    if (why) *why = fmt::format("the unit is a {}, and the label's scope has other kinds", KindName(unit.kind));
+    return false;
+  }
+  if (!label.parts.empty() &&
+      std::find(label.parts.begin(), label.parts.end(), unit.section.part) == label.parts.end()) {
+    if (why) {
+      *why = fmt::format("the unit's part is {}, not one of [{}]",
+                         unit.section.part.empty() ? "null" : "'" + unit.section.part + "'",
+                         fmt::join(label.parts, ", "));
+    }
+    return false;
+  }
+  if (!label.sections.empty()) {
+    for (int r : label.sections) {
+      if (section_match_[r]) return true;
+    }
+    if (why) {
+      std::vector<std::string> sources;
+      for (int r : label.sections) sources.push_back("/" + c_.section_sources[r] + "/");
+      *why = fmt::format("no heading of the section path matches {}", fmt::join(sources, " or "));
+    }
+    return false;
+  }
+  return true;
+}
+
+void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* last,
+                      const Unit& unit, LabelTrace* trace) {
+  const CompiledLabel& label = c_.labels[index];
+  const CompiledDimension& dim = c_.dimensions[label.dimension];
+  candidates_.clear();
+  vetoes_.clear();
+  bool unit_vetoed = false;
+  for (const LabelHit* p = first; p != last; ++p) {
+    if (p->list == CueList::kNot) {
+      vetoes_.push_back(Hit{p->pattern, p->begin, p->end});
+      if (trace) trace->vetoes.push_back(Hit{p->pattern, p->begin, p->end});
+    } else if (p->list == CueList::kUnless) {
+      unit_vetoed = true;
+      if (trace) trace->unless.push_back(Hit{p->pattern, p->begin, p->end});
+    }
+  }
+  auto vetoed = [&](uint32_t b, uint32_t e) {
+    for (const Hit& v : vetoes_) {
+      if (Overlaps(b, e, v.begin, v.end)) return true;
+    }
+    return false;
+  };
+  for (const LabelHit* p = first; p != last; ++p) {
+    if (!IsCue(p->list)) continue;
+    Candidate c{p->begin, p->end, static_cast<double>(p->weight) * label.weight, p->pattern,
+                UINT32_MAX, p->list};
+    if (vetoed(p->begin, p->end)) {
+      if (trace) {
+        trace->cues.push_back(TraceCue{c.pattern, c.partner, c.list, c.begin, c.end, c.weight,
+                                       TraceCue::Fate::kVetoed});
+      }
+      continue;
+    }
+    candidates_.push_back(c);
+  }
+  for (size_t k = 0; k < label.near.size(); ++k) {
+    near_a_.clear();
+    near_b_.clear();
+    for (const LabelHit* p = first; p != last; ++p) {
+      if (p->near != k || (p->list != CueList::kNearA && p->list != CueList::kNearB)) continue;
+      if (vetoed(p->begin, p->end)) continue;
+      Candidate c{p->begin, p->end, 0, p->pattern, UINT32_MAX, p->list};
+      (p->list == CueList::kNearA ? near_a_ : near_b_).push_back(c);
+    }
+    const auto& tokens = scratch_.tokens;
+    auto words_between = [&](const Candidate& x, const Candidate& y) -> long {
+      const Candidate& left = x.begin <= y.begin ? x : y;
+      const Candidate& right = x.begin <= y.begin ? y : x;
+      auto lo = std::lower_bound(tokens.begin(), tokens.end(), left.end,
+                                 [](const WordToken& t, uint32_t v) { return t.begin < v; });
+      auto hi = std::upper_bound(tokens.begin(), tokens.end(), right.begin,
+                                 [](uint32_t v, const WordToken& t) { return v < t.end; });
+      return std::max<long>(0, hi - lo);
+    };
+    for (const Candidate& a : near_a_) {
+      const Candidate* best = nullptr;
+      long best_distance = 0;
+      for (const Candidate& b : near_b_) {
+        if (Overlaps(a.begin, a.end, b.begin, b.end)) continue;
+        long distance = words_between(a, b);
+        if (distance > label.near[k].within) continue;
+        if (best == nullptr || distance < best_distance) {
+          best = &b;
+          best_distance = distance;
+        }
+      }
+      if (best == nullptr) continue;
+      candidates_.push_back(Candidate{std::min(a.begin, best->begin), std::max(a.end, best->end),
+                                      label.near[k].weight * label.weight, a.pattern,
+                                      best->pattern, CueList::kNearA});
+    }
+  }
+  std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& x, const Candidate& y) {
+    return std::tie(x.begin, y.end, y.weight, x.pattern, x.partner) <
+           std::tie(y.begin, x.end, x.weight, y.pattern, y.partner);
+  });
+  Eval eval;
+  eval.label = index;
+  eval.kept_begin = static_cast<uint32_t>(kept_.size());
+  double score = 0;
+  uint32_t last_end = 0;
+  bool any = false;
+  for (const Candidate& c : candidates_) {
+    bool keep = !any || c.begin >= last_end;
+    if (keep) {
+      kept_.emplace_back(c.begin, c.end);
+      score += c.weight;
+      last_end = c.end;
+      any = true;
+    }
+    if (trace) {
+      trace->cues.push_back(TraceCue{c.pattern, c.partner, c.list, c.begin, c.end, c.weight,
+                                     keep ? TraceCue::Fate::kCounted
+                                          : TraceCue::Fate::kOverlapped});
+    }
+  }
+  eval.kept_end = static_cast<uint32_t>(kept_.size());
+  eval.hits = static_cast<int>(eval.kept_end - eval.kept_begin);
+  eval.prior_begin = static_cast<uint32_t>(fired_.size());
+  for (const CompiledPrior& prior : label.priors) {
+    if (!PriorHolds(prior, label.dimension, unit)) continue;
+    score += prior.score;
+    fired_.push_back(prior.rule);
+    if (trace) trace->priors.emplace_back(prior.rule, prior.score);
+  }
+  eval.prior_end = static_cast<uint32_t>(fired_.size());
+  eval.score = score;
+  double salience = 0;
+  if (dim.per_words > 0) {
+    salience = dim.step * std::floor(static_cast<double>(scratch_.tokens.size()) / dim.per_words);
+  }
+  const double min_score = label.min_score + salience;
+  std::string scope_why;
+  const bool in_scope = InScope(label, unit, trace ? &scope_why : nullptr);
+  eval.qualified = !unit_vetoed && in_scope && eval.hits >= label.min_hits &&
+                   score + kEpsilon >= min_score;
+  evals_.push_back(eval);
+  if (trace == nullptr) return;
+  trace->label = index;
+  trace->hits = eval.hits;
+  trace->score = score;
+  trace->min_hits = label.min_hits;
+  trace->min_score = min_score;
+  trace->salience = salience;
+  trace->in_scope = in_scope;
+  trace->qualified = eval.qualified;
+  if (unit_vetoed) {
+    trace->verdict = "not assigned: an 'unless' term matched, which vetoes the label";
+  } else if (!in_scope) {
+    trace->verdict = "not assigned: out of scope: " + scope_why;
+  } else if (eval.hits < label.min_hits) {
+    trace->verdict = fmt::format("not assigned: {} hit{}, needs {} (min_hits)", eval.hits,
+                                 eval.hits == 1 ? "" : "s", label.min_hits);
+  } else if (!eval.qualified) {
+    std::string how = salience > 0 ? fmt::format(" (min_score {} + {} for {} words)",
+                                                 Num(label.min_score), Num(salience),
+                                                 scratch_.tokens.size())
+                                   : " (min_score)";
+    trace->verdict =
+        fmt::format("not assigned: score {} is below {}{}", Num(score), Num(min_score), how);
+  }
+}
+
+Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
   out->unit = std::move(unit);
-  out->labels.assign(rules_.schema.dimension_count(), {});
+  const Unit& u = out->unit;
+  const size_t dim_count = c_.dimensions.size();
+  out->labels.resize(dim_count);
+  for (auto& l : out->labels) l.clear();
   out->evidence.clear();
+  const uint8_t kind_bit = KindBit(u.kind);
+  bool any_dimension = false;
+  for (const CompiledDimension& d : c_.dimensions) any_dimension |= (d.kind_mask & kind_bit) != 0;
+  if (trace) {
+    for (size_t d = 0; d < dim_count; ++d) {
+      DimensionTrace dt;
+      dt.dimension = static_cast<int>(d);
+      dt.applies = (c_.dimensions[d].kind_mask & kind_bit) != 0;
+      trace->dimensions.push_back(std::move(dt));
+    }
+  }
+  if (!any_dimension) {
+    Remember(*out);
+    return Status::Ok();
+  }
+  GAPMAP_RETURN_IF_ERROR(c_.matcher.Match(u.text, &scratch_, &hits_));
+  UpdateSections(u);
+  FindLeadIn(u);
+  if (trace) {
+    trace->hits = hits_;
+    trace->words = scratch_.tokens.size();
+  }
+
+  label_hits_.clear();
+  for (const Hit& h : hits_) {
+    for (const PatternUse& use : c_.patterns[h.pattern].uses) {
+      const CompiledLabel& l = c_.labels[use.label];
+      if ((c_.dimensions[l.dimension].kind_mask & kind_bit) == 0) continue;
+      label_hits_.push_back(
+          LabelHit{use.label, use.list, use.near, h.begin, h.end, use.weight, h.pattern});
+    }
+  }
+  std::sort(label_hits_.begin(), label_hits_.end(), [](const LabelHit& a, const LabelHit& b) {
+    return std::tie(a.label, a.list, a.near, a.begin, a.end, a.pattern) <
+           std::tie(b.label, b.list, b.near, b.begin, b.end, b.pattern);
+  });
+
+  // The labels to evaluate: those with hits, those priors alone can assign,
+  // and (when explaining) every label of an applicable dimension.
+  touched_.clear();
+  for (const LabelHit& h : label_hits_) {
+    if (touched_.empty() || touched_.back() != h.label) touched_.push_back(h.label);
+  }
+  for (uint32_t l : c_.prior_capable_labels) {
+    if (c_.dimensions[c_.labels[l].dimension].kind_mask & kind_bit) touched_.push_back(l);
+  }
+  if (trace) {
+    for (uint32_t l = 0; l < c_.labels.size(); ++l) {
+      if (c_.dimensions[c_.labels[l].dimension].kind_mask & kind_bit) touched_.push_back(l);
+    }
+  }
+  std::sort(touched_.begin(), touched_.end());
+  touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
+
+  evals_.clear();
+  kept_.clear();
+  fired_.clear();
+  std::vector<LabelTrace> label_traces;
+  size_t h = 0;
+  for (uint32_t l : touched_) {
+    while (h < label_hits_.size() && label_hits_[h].label < l) ++h;
+    size_t end = h;
+    while (end < label_hits_.size() && label_hits_[end].label == l) ++end;
+    LabelTrace lt;
+    Evaluate(l, label_hits_.data() + h, label_hits_.data() + end, u, trace ? &lt : nullptr);
+    if (trace) label_traces.push_back(std::move(lt));
+    h = end;
+  }
+
+  // Decide each dimension. evals_ are in label order, so a dimension's
+  // labels are contiguous.
+  auto add_evidence = [&](const Eval& e) {
+    if (!options_.evidence) return;
+    const CompiledLabel& label = c_.labels[e.label];
+    for (uint32_t k = e.kept_begin; k < e.kept_end; ++k) {
+      out->evidence.push_back(Evidence{static_cast<uint16_t>(label.dimension), label.label,
+                                       label.rule, kept_[k].first, kept_[k].second});
+    }
+    for (uint32_t k = e.prior_begin; k < e.prior_end; ++k) {
+      out->evidence.push_back(
+          Evidence{static_cast<uint16_t>(label.dimension), label.label, fired_[k], 0, 0});
+    }
+  };
+  for (uint32_t l : touched_) assigned_[l] = 0;
+  size_t e = 0;
+  for (size_t d = 0; d < dim_count; ++d) {
+    const CompiledDimension& dim = c_.dimensions[d];
+    size_t e0 = e;
+    while (e < evals_.size() && evals_[e].label < dim.end_label) ++e;
+    if ((dim.kind_mask & kind_bit) == 0) continue;
+    DimensionTrace* dt = trace ? &trace->dimensions[d] : nullptr;
+    if (dim.multi) {
+      for (size_t k = e0; k < e; ++k) {
+        if (!evals_[k].qualified) continue;
+        out->labels[d].push_back(c_.labels[evals_[k].label].label);
+        assigned_[evals_[k].label] = 1;
+        add_evidence(evals_[k]);
+      }
+      continue;
+    }
+    const Eval* best = nullptr;
+    for (size_t k = e0; k < e; ++k) {
+      const Eval& cand = evals_[k];
+      if (!cand.qualified) continue;
+      if (best == nullptr) {
+        best = &cand;
+        continue;
+      }
+      const CompiledLabel& a = c_.labels[cand.label];
+      const CompiledLabel& b = c_.labels[best->label];
+      bool better;
+      if (dim.decide == Decide::kPriority) {
+        better = a.priority != b.priority ? a.priority > b.priority
+                                          : cand.score > best->score + kEpsilon;
+      } else {
+        better = std::abs(cand.score - best->score) > kEpsilon ? cand.score > best->score
+                                                               : a.priority > b.priority;
+      }
+      if (better) best = &cand;  // ties keep the earlier label (file order)
+    }
+    if (best != nullptr) {
+      out->labels[d].push_back(c_.labels[best->label].label);
+      assigned_[best->label] = 1;
+      add_evidence(*best);
+      if (dt) {
+        dt->decision = fmt::format("'{}' chosen by {} among the qualifying labels",
+                                   c_.labels[best->label].id,
+                                   dim.decide == Decide::kPriority ? "priority (then score)"
+                                                                   : "score (then priority)");
+      }
+    } else if (dim.default_label >= 0) {
+      out->labels[d].push_back(static_cast<uint16_t>(dim.default_label));
+      if (options_.evidence) {
+        out->evidence.push_back(Evidence{static_cast<uint16_t>(d),
+                                         static_cast<uint16_t>(dim.default_label),
+                                         dim.default_rule, 0, 0});
+      }
+      if (dt) {
+        dt->decision = fmt::format("no label qualified, so the default '{}'",
+                                   rules_.schema.label_name(static_cast<int>(d), dim.default_label));
+      }
+    }
+    if (dt) {
+      for (LabelTrace& lt : label_traces) {
+        if (c_.labels[lt.label].dimension != static_cast<int>(d) || !lt.qualified) continue;
+        if (best != nullptr && lt.label == best->label) continue;
+        const CompiledLabel& a = c_.labels[lt.label];
+        const CompiledLabel& b = c_.labels[best->label];
+        lt.verdict = fmt::format(
+            "qualified but not chosen: '{}' wins ({})", b.id,
+            dim.decide == Decide::kPriority
+                ? fmt::format("priority {} vs {}, then score {} vs {}", b.priority, a.priority,
+                              Num(best->score), Num(lt.score))
+                : fmt::format("score {} vs {}, then priority {} vs {}", Num(best->score),
+                              Num(lt.score), b.priority, a.priority));
+      }
+    }
+  }
+
+  // Implications: one step, from directly assigned labels only.
+  const size_t direct_evidence = out->evidence.size();
+  std::vector<std::pair<uint32_t, std::string>> implied_notes;
+  for (const Eval& ev : evals_) {
+    if (!assigned_[ev.label]) continue;
+    const CompiledLabel& from = c_.labels[ev.label];
+    for (const auto& [d2, l2] : from.implies) {
+      if ((c_.dimensions[d2].kind_mask & kind_bit) == 0) continue;
+      auto& labels = out->labels[d2];
+      if (std::find(labels.begin(), labels.end(), l2) != labels.end()) continue;
+      labels.push_back(l2);
+      if (trace) {
+        implied_notes.emplace_back(c_.dimensions[d2].first_label + l2,
+                                   rules_.schema.rule_id(static_cast<int>(from.rule)));
+      }
+      if (!options_.evidence) continue;
+      for (size_t k = 0; k < direct_evidence; ++k) {
+        const Evidence source = out->evidence[k];
+        if (source.dimension != from.dimension || source.label != from.label) continue;
+        out->evidence.push_back(Evidence{static_cast<uint16_t>(d2), l2, source.rule,
+                                         source.begin, source.end});
+      }
+    }
+  }
+
+  for (size_t d = 0; d < dim_count; ++d) {
+    auto& labels = out->labels[d];
+    if (labels.size() > 1) {
+      const auto& rank = c_.label_rank[d];
+      std::sort(labels.begin(), labels.end(),
+                [&](uint16_t a, uint16_t b) { return rank[a] < rank[b]; });
+    }
+  }
+  if (out->evidence.size() > 1) {
+    auto key = [&](const Evidence& ev) {
+      return std::make_tuple(ev.begin, ev.end, c_.dimension_rank[ev.dimension],
+                             c_.label_rank[ev.dimension][ev.label], c_.rule_rank[ev.rule]);
+    };
+    std::sort(out->evidence.begin(), out->evidence.end(),
+              [&](const Evidence& a, const Evidence& b) { return key(a) < key(b); });
+    out->evidence.erase(std::unique(out->evidence.begin(), out->evidence.end()),
+                        out->evidence.end());
+  }
+  Remember(*out);
+
+  if (trace) {
+    for (LabelTrace& lt : label_traces) {
+      if (assigned_[lt.label]) {
+        lt.assigned = true;
+        lt.verdict = fmt::format("assigned: {} hit{}, score {} (needs {} hit{} and score {})",
+                                 lt.hits, lt.hits == 1 ? "" : "s", Num(lt.score), lt.min_hits,
+                                 lt.min_hits == 1 ? "" : "s", Num(lt.min_score));
+      }
+    }
+    for (const auto& [label, rule] : implied_notes) {
+      auto it = std::find_if(label_traces.begin(), label_traces.end(),
+                             [&](const LabelTrace& lt) { return lt.label == label; });
+      if (it == label_traces.end()) {
+        LabelTrace lt;
+        lt.label = label;
+        label_traces.push_back(std::move(lt));
+        it = std::prev(label_traces.end());
+      }
+      it->assigned = true;
+      it->verdict = fmt::format("assigned: implied by {}", rule);
+    }
+    for (LabelTrace& lt : label_traces) {
+      DimensionTrace& dt = trace->dimensions[c_.labels[lt.label].dimension];
+      bool active = lt.assigned || !lt.cues.empty() || !lt.vetoes.empty() || !lt.unless.empty() ||
+                    !lt.priors.empty();
+      if (active) {
+        dt.labels.push_back(std::move(lt));
+      } else {
+        dt.silent.push_back(lt.label);
+      }
+    }
+    for (DimensionTrace& dt : trace->dimensions) {
+      std::sort(dt.labels.begin(), dt.labels.end(),
+                [](const LabelTrace& a, const LabelTrace& b) { return a.label < b.label; });
+    }
+  }
   return Status::Ok();
 }
 

@@ -1,27 +1,113 @@
 // Tagger: applies the compiled rules to one unit at a time and decides its
 // labels, recording the evidence behind each.
 //
-// One Tagger per document: it remembers list context (the lead-in paragraph
-// of the current list) across units. Tag() must see units in document order.
+// One Tagger per document (and thread): it owns the scratch buffers of the
+// matcher and remembers list context (the labels of recent units, so that a
+// list item can lean on what its lead-in paragraph was tagged with:
+// `prior: {lead_in: ...}`). Tag() must see a document's units in order.
 //
-// PLACEHOLDER implementation: assigns no labels.
+// Decision procedure (docs/rules.md, "How a label is decided"): hits of each
+// label's cues, minus those overlapping its `not` matches, counted once per
+// stretch of text; `unless` vetoes the label; score = sum of hit weights x
+// label weight + fired priors; a label qualifies when in scope, with enough
+// hits and score (min_score raised by salience for long units). Multi-valued
+// dimensions take every qualifying label, single-valued ones the best by
+// priority or score, else the default. Then `implies` adds labels (one step).
 #ifndef GAPMAP_TAG_TAGGER_H_
 #define GAPMAP_TAG_TAGGER_H_
 
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "lib/core/status.h"
 #include "lib/core/tagged_unit.h"
+#include "lib/rules/match_types.h"
 #include "lib/rules/rule_set.h"
+#include "lib/tag/tag_trace.h"
 
 namespace gapmap {
 
+struct TaggerOptions {
+  // False: labels only, no evidence records (the matrix path, which needs
+  // labels but not spans, runs faster).
+  bool evidence = true;
+};
+
 class Tagger {
  public:
-  explicit Tagger(const RuleSet& rules) : rules_(rules) {}
-  // Moves `unit` into `out` and fills its labels and evidence.
+  explicit Tagger(const RuleSet& rules, TaggerOptions options = {});
+
+  // Moves `unit` into `out` and fills its labels and evidence. Fails only on
+  // an internal matcher error.
   Status Tag(Unit unit, TaggedUnit* out);
+  // Tag(), and also records in `trace` why each label was or was not assigned.
+  Status TagExplained(Unit unit, TaggedUnit* out, TagTrace* trace);
+
+  // Units whose regex-set scan ran out of memory and were matched one regex
+  // at a time (slower, same result).
+  uint64_t regex_fallbacks() const { return scratch_.set_fallbacks; }
 
  private:
+  struct LabelHit {
+    uint32_t label;
+    CueList list;
+    uint16_t near;
+    uint32_t begin, end;
+    float weight;
+    uint32_t pattern;
+  };
+  struct Candidate {
+    uint32_t begin, end;
+    double weight;
+    uint32_t pattern, partner;
+    CueList list;
+  };
+  struct Eval {
+    uint32_t label;
+    int hits;
+    double score;
+    bool qualified;
+    uint32_t kept_begin, kept_end;    // range in kept_
+    uint32_t prior_begin, prior_end;  // range in fired_
+  };
+  struct Remembered {
+    uint32_t ordinal = 0;
+    std::vector<uint32_t> labels;  // dimension << 16 | label
+  };
+
+  Status Run(Unit unit, TaggedUnit* out, TagTrace* trace);
+  void UpdateSections(const Unit& unit);
+  void FindLeadIn(const Unit& unit);
+  bool LeadInHas(int dimension, int label) const;
+  void Evaluate(uint32_t label, const LabelHit* first, const LabelHit* last, const Unit& unit,
+                LabelTrace* trace);
+  bool InScope(const CompiledLabel& label, const Unit& unit, std::string* why) const;
+  bool PriorHolds(const CompiledPrior& prior, int dimension, const Unit& unit) const;
+  void Remember(const TaggedUnit& out);
+
   const RuleSet& rules_;
+  const CompiledRules& c_;
+  TaggerOptions options_;
+  MatchScratch scratch_;
+  std::vector<Hit> hits_;
+  std::vector<LabelHit> label_hits_;
+  std::vector<Candidate> candidates_, near_a_, near_b_;
+  std::vector<Hit> vetoes_;
+  std::vector<Eval> evals_;
+  std::vector<std::pair<uint32_t, uint32_t>> kept_;
+  std::vector<uint32_t> fired_;
+  std::vector<uint8_t> assigned_;  // per label: assigned directly
+  std::vector<uint32_t> touched_;
+  // Section path cache: which section regexes match a heading of the path.
+  std::vector<std::string> last_path_;
+  bool path_valid_ = false;
+  std::vector<uint8_t> section_match_;
+  // Lead-in context.
+  std::array<Remembered, 64> recent_;
+  std::vector<Remembered> sticky_;
+  const Remembered* lead_in_ = nullptr;
 };
 
 }  // namespace gapmap

@@ -19,7 +19,9 @@ expect_status 1
 expect_stderr_matches 'check failed: stance not scored'
 
 # The same figures when eval tags the documents itself.
-run "$GAPMAP" eval --json "$T/units.jsonl" "$GOLD"
+run "$GAPMAP" tag -q corpus/ -o "$T/tagged.jsonl"
+expect_status 0
+run "$GAPMAP" eval --json "$T/tagged.jsonl" "$GOLD"
 cp "$LAST_STDOUT" "$T/from-jsonl.json"
 run "$GAPMAP" eval --json --gold "$GOLD" corpus/
 expect_status 0

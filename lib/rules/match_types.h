@@ -1,0 +1,48 @@
+// Plain types shared by the matchers and the tagger: a pattern hit, a word
+// token, and the per-thread scratch space one scan of a unit uses.
+#ifndef GAPMAP_RULES_MATCH_TYPES_H_
+#define GAPMAP_RULES_MATCH_TYPES_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gapmap {
+
+// Pattern `pattern` (an index into the compiled rules' patterns) matched
+// text[begin, end).
+struct Hit {
+  uint32_t pattern = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  friend bool operator==(const Hit&, const Hit&) = default;
+};
+
+// Hits in (begin, end, pattern) order.
+inline bool HitLess(const Hit& a, const Hit& b) {
+  if (a.begin != b.begin) return a.begin < b.begin;
+  if (a.end != b.end) return a.end < b.end;
+  return a.pattern < b.pattern;
+}
+
+// One word of a unit's text: text[begin, end).
+struct WordToken {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool soft_before = false;  // the gap before it holds only spaces/dashes
+};
+
+// Reusable buffers for scanning units; one per thread (a Tagger owns one).
+// After UnitMatcher::Match, `tokens` holds the unit's words.
+struct MatchScratch {
+  std::string folded;  // case-folded copy of the text (same length)
+  std::vector<WordToken> tokens;
+  std::vector<std::pair<uint32_t, uint32_t>> candidates;  // (token, table slot)
+  std::vector<int> set_hits;
+  uint64_t set_fallbacks = 0;  // units whose regex-set scan ran out of memory
+};
+
+}  // namespace gapmap
+
+#endif  // GAPMAP_RULES_MATCH_TYPES_H_

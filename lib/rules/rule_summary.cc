@@ -1,0 +1,62 @@
+#include "lib/rules/rule_summary.h"
+
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace gapmap {
+namespace {
+
+std::string Kinds(uint8_t mask) {
+  std::vector<std::string_view> names;
+  for (int k = 0; k < kUnitKindCount; ++k) {
+    if (mask & (1u << k)) names.push_back(KindName(static_cast<UnitKind>(k)));
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+}  // namespace
+
+std::string FormatRuleSummary(const RuleSet& rules) {
+  const CompiledRules& c = rules.compiled;
+  std::string out = fmt::format("rules: {} ({} files, content sha256 {})\n", rules.dir,
+                                rules.files.size(), rules.content_hash);
+  // Patterns per dimension (distinct within the dimension).
+  std::vector<std::set<uint32_t>> patterns(c.dimensions.size());
+  for (uint32_t p = 0; p < c.patterns.size(); ++p) {
+    for (const PatternUse& use : c.patterns[p].uses) {
+      patterns[c.labels[use.label].dimension].insert(p);
+    }
+  }
+  for (size_t d = 0; d < c.dimensions.size(); ++d) {
+    const CompiledDimension& dim = c.dimensions[d];
+    std::string file = "agencies.yaml";
+    int examples = 0;
+    for (const DimensionSpec& spec : rules.dimensions) {
+      if (spec.name != dim.name) continue;
+      file = std::filesystem::path(spec.file).filename().string();
+      for (const LabelSpec& l : spec.labels) examples += static_cast<int>(l.examples.size());
+    }
+    std::string shape = dim.multi
+                            ? "multi-valued"
+                            : fmt::format("single-valued, default {}, decide by {}",
+                                          rules.schema.label_name(static_cast<int>(d),
+                                                                  dim.default_label),
+                                          dim.decide == Decide::kPriority ? "priority" : "score");
+    out += fmt::format("  {:<16} {}: {} labels, {} patterns, {} examples ({}; kinds {})\n", file,
+                       dim.name, dim.end_label - dim.first_label, patterns[d].size(), examples,
+                       shape, Kinds(dim.kind_mask));
+  }
+  size_t terms = 0;
+  for (const CompiledPattern& p : c.patterns) terms += p.kind == PatternSpec::Kind::kTerm;
+  out += fmt::format(
+      "compiled: {} distinct patterns: {} terms ({} word variants, {} KiB of tables), "
+      "{} regexes (RE2 program size {}), {} section regexes\n",
+      c.patterns.size(), terms, c.matcher.terms().variant_count(),
+      (c.matcher.terms().memory_bytes() + 1023) / 1024, c.matcher.regex_count(),
+      c.matcher.regex_program_size(), c.section_regexes.size());
+  return out;
+}
+
+}  // namespace gapmap

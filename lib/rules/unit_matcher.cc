@@ -1,0 +1,96 @@
+#include "lib/rules/unit_matcher.h"
+
+#include <algorithm>
+
+#include "lib/rules/word_scan.h"
+
+namespace gapmap {
+
+void AppendRegexHits(const Regex& re, std::string_view text, uint32_t pattern,
+                     std::vector<Hit>* hits) {
+  size_t pos = 0;
+  size_t begin = 0, end = 0;
+  while (pos <= text.size() && re.Find(text, pos, &begin, &end)) {
+    if (end > begin) {
+      hits->push_back(Hit{pattern, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+      pos = end;
+      continue;
+    }
+    // An empty match (e.g. `x*`) is no hit; step over one code point.
+    if (begin >= text.size()) break;
+    char32_t cp;
+    pos = begin + DecodeAt(text, begin, &cp);
+  }
+}
+
+void NormalizeHits(std::vector<Hit>* hits) {
+  std::sort(hits->begin(), hits->end(), [](const Hit& a, const Hit& b) {
+    if (a.pattern != b.pattern) return a.pattern < b.pattern;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end > b.end;
+  });
+  hits->erase(std::unique(hits->begin(), hits->end(),
+                          [](const Hit& a, const Hit& b) {
+                            return a.pattern == b.pattern && a.begin == b.begin;
+                          }),
+              hits->end());
+  std::sort(hits->begin(), hits->end(), HitLess);
+}
+
+UnitMatcher::UnitMatcher(int64_t set_memory_budget, bool simulate_out_of_memory)
+    : simulate_out_of_memory_(simulate_out_of_memory) {
+  RegexOptions options;
+  options.max_mem = set_memory_budget;
+  set_ = std::make_unique<RegexSet>(options);
+}
+UnitMatcher::UnitMatcher(UnitMatcher&&) noexcept = default;
+UnitMatcher& UnitMatcher::operator=(UnitMatcher&&) noexcept = default;
+UnitMatcher::~UnitMatcher() = default;
+
+void UnitMatcher::AddTerm(const Term& term, uint32_t pattern) { terms_.Add(term, pattern); }
+
+Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint32_t pattern) {
+  Result<int> index = set_->Add(set_pattern);
+  if (!index.ok()) return index.status();
+  regexes_.push_back(re);
+  regex_pattern_.push_back(pattern);
+  program_size_ += re.program_size();
+  return Status::Ok();
+}
+
+Status UnitMatcher::Build() {
+  terms_.Build();
+  if (!regexes_.empty()) return set_->Compile();
+  return Status::Ok();
+}
+
+Status UnitMatcher::Match(std::string_view text, MatchScratch* scratch,
+                          std::vector<Hit>* hits) const {
+  hits->clear();
+  terms_.Match(text, scratch, hits);
+  if (!regexes_.empty()) {
+    bool out_of_memory = false;
+    Status s = set_->Match(text, &scratch->set_hits, &out_of_memory);
+    if (simulate_out_of_memory_) {
+      s = Status::Internal("simulated out of memory");
+      out_of_memory = true;
+    }
+    if (!s.ok()) {
+      if (!out_of_memory) return s;
+      // Slow but exact: every regex on its own (RE2 falls back to its NFA
+      // when a single regex's DFA runs out of memory).
+      ++scratch->set_fallbacks;
+      for (size_t r = 0; r < regexes_.size(); ++r) {
+        AppendRegexHits(regexes_[r], text, regex_pattern_[r], hits);
+      }
+    } else {
+      for (int r : scratch->set_hits) {
+        AppendRegexHits(regexes_[r], text, regex_pattern_[r], hits);
+      }
+    }
+  }
+  NormalizeHits(hits);
+  return Status::Ok();
+}
+
+}  // namespace gapmap

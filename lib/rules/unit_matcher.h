@@ -1,0 +1,76 @@
+// UnitMatcher: every pattern of a rule set (terms and raw regexes) matched
+// against one unit in a single scan, with the span of every occurrence.
+//
+// Terms go to the TermMatcher (word hashing, spans for free). Raw regexes are
+// combined in one RE2::Set (RegexSet) that says which of them occur; only
+// those are then run on their own to find their spans. If the set scan runs
+// out of its memory budget (--regex-mem), the unit is scanned one regex at a
+// time instead (counted in MatchScratch::set_fallbacks): an out-of-memory scan
+// never looks like "no match".
+//
+// Build once, then Match() from many threads, each with its own scratch.
+#ifndef GAPMAP_RULES_UNIT_MATCHER_H_
+#define GAPMAP_RULES_UNIT_MATCHER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "lib/core/status.h"
+#include "lib/rules/match_types.h"
+#include "lib/rules/regex.h"
+#include "lib/rules/term.h"
+#include "lib/rules/term_matcher.h"
+
+namespace gapmap {
+
+// Appends every non-empty, non-overlapping match of `re` in `text` (leftmost
+// first, as RE2 finds them) as a hit of `pattern`.
+void AppendRegexHits(const Regex& re, std::string_view text, uint32_t pattern,
+                     std::vector<Hit>* hits);
+
+// Sorts hits into HitLess order and keeps, for each (pattern, begin), only
+// the longest.
+void NormalizeHits(std::vector<Hit>* hits);
+
+class UnitMatcher {
+ public:
+  // `simulate_out_of_memory` (tests only) makes every set scan fail as if it
+  // had run out of memory, to exercise the fallback: RE2 itself refuses at
+  // Compile() the budgets that would make it fail, so it is hard to provoke.
+  explicit UnitMatcher(int64_t set_memory_budget = 64LL << 20,
+                       bool simulate_out_of_memory = false);
+  UnitMatcher(UnitMatcher&&) noexcept;
+  UnitMatcher& operator=(UnitMatcher&&) noexcept;
+  ~UnitMatcher();
+
+  void AddTerm(const Term& term, uint32_t pattern);
+  // `re` is already compiled (the compiler reports its errors with a place).
+  // `set_pattern` is the same pattern in the syntax the set takes (with its
+  // case flag spelled out).
+  Status AddRegex(const Regex& re, std::string_view set_pattern, uint32_t pattern);
+  // Fails if the combined regexes do not fit the memory budget.
+  Status Build();
+
+  // Clears `hits` and fills it with every hit in the unit, normalised.
+  // Fails only on an internal RE2 error.
+  Status Match(std::string_view text, MatchScratch* scratch, std::vector<Hit>* hits) const;
+
+  const TermMatcher& terms() const { return terms_; }
+  int regex_count() const { return static_cast<int>(regexes_.size()); }
+  // Sum of the RE2 program sizes of the raw regexes.
+  int64_t regex_program_size() const { return program_size_; }
+
+ private:
+  TermMatcher terms_;
+  std::unique_ptr<RegexSet> set_;
+  std::vector<Regex> regexes_;
+  std::vector<uint32_t> regex_pattern_;
+  int64_t program_size_ = 0;
+  bool simulate_out_of_memory_ = false;
+};
+
+}  // namespace gapmap
+
+#endif  // GAPMAP_RULES_UNIT_MATCHER_H_

@@ -1,0 +1,138 @@
+#include "lib/rules/term.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "lib/rules/term_matcher.h"
+#include "lib/rules/unit_matcher.h"
+
+namespace gapmap {
+namespace {
+
+// The matched substrings of `text` for one term.
+std::vector<std::string> Find(const std::string& term_text, const std::string& text,
+                              bool case_sensitive = false) {
+  Result<Term> term = ParseTerm(term_text, case_sensitive);
+  REQUIRE_MESSAGE(term.ok(), term.status().message());
+  TermMatcher matcher;
+  matcher.Add(*term, 0);
+  matcher.Build();
+  MatchScratch scratch;
+  std::vector<Hit> hits;
+  matcher.Match(text, &scratch, &hits);
+  NormalizeHits(&hits);
+  std::vector<std::string> out;
+  for (const Hit& h : hits) out.push_back(text.substr(h.begin, h.end - h.begin));
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST_CASE("terms are case-insensitive whole words") {
+  CHECK(Find("victim", "Victim, VICTIM and victims") == Strings{"Victim", "VICTIM"});
+  CHECK(Find("victim", "postvictim") == Strings{});
+  CHECK(Find("IOM", "IOM and iom", /*case_sensitive=*/true) == Strings{"IOM"});
+}
+
+TEST_CASE("a trailing star is a suffix glob covering the whole word") {
+  CHECK(Find("reintegrat*", "reintegration, Reintegrating and reintegrate") ==
+        Strings{"reintegration", "Reintegrating", "reintegrate"});
+  CHECK(Find("reintegrat*", "reintegra") == Strings{});
+  CHECK(Find("shelter*", "shelter") == Strings{"shelter"});
+  CHECK(Find("traffick* in person*", "Trafficking in Persons") == Strings{"Trafficking in Persons"});
+}
+
+TEST_CASE("a phrase survives line breaks and hyphenated line ends") {
+  CHECK(Find("victim assistance", "direct victim\nassistance is") == Strings{"victim\nassistance"});
+  CHECK(Find("victim assistance", "victim  \n  assistance") == Strings{"victim  \n  assistance"});
+  // A line ending in a hyphen: "counter-\ntrafficking".
+  CHECK(Find("counter trafficking", "the counter-\ntrafficking response") ==
+        Strings{"counter-\ntrafficking"});
+  CHECK(Find("counter-trafficking", "the counter-\ntrafficking response") ==
+        Strings{"counter-\ntrafficking"});
+  CHECK(Find("counter trafficking", "counter-trafficking") == Strings{"counter-trafficking"});
+  // A space must separate: "counter trafficking" is not "countertrafficking".
+  CHECK(Find("counter trafficking", "countertrafficking") == Strings{});
+}
+
+TEST_CASE("a hyphen in a term matches a hyphen, spaces or nothing") {
+  CHECK(Find("co-operation", "co-operation, cooperation, co operation, co-\noperation") ==
+        Strings{"co-operation", "cooperation", "co operation", "co-\noperation"});
+  CHECK(Find("co-operat*", "Cooperating") == Strings{"Cooperating"});
+  CHECK(Find("co-operation", "co.operation") == Strings{});
+}
+
+TEST_CASE("other punctuation between words must be there") {
+  CHECK(Find("HIV/AIDS", "HIV/AIDS and HIV / AIDS and HIV AIDS") ==
+        Strings{"HIV/AIDS", "HIV / AIDS"});
+  CHECK(Find("victim assistance", "victim, assistance") == Strings{});
+  // Curly and straight apostrophes are the same punctuation.
+  CHECK(Find("Children's Fund", "United Nations Children\u2019s Fund") ==
+        Strings{"Children\u2019s Fund"});
+  CHECK(Find("Children\u2019s Fund", "the Children's Fund") == Strings{"Children's Fund"});
+}
+
+TEST_CASE("typographic dashes and spaces count as dashes and spaces") {
+  CHECK(Find("counter trafficking", "counter\u2013trafficking") == Strings{"counter\u2013trafficking"});
+  CHECK(Find("victim assistance", "victim\u00a0assistance") == Strings{"victim\u00a0assistance"});
+}
+
+TEST_CASE("case folding covers accented capitals without moving offsets") {
+  CHECK(Find("école", "L'ÉCOLE et l'École") == Strings{"ÉCOLE", "École"});
+  CHECK(Find("vis-à-vis", "VIS-À-VIS") == Strings{"VIS-À-VIS"});
+}
+
+TEST_CASE("overlapping occurrences are all found") {
+  CHECK(Find("a a", "a a a") == Strings{"a a", "a a"});
+}
+
+TEST_CASE("term syntax errors say what is wrong") {
+  auto error = [](const std::string& t) {
+    Result<Term> term = ParseTerm(t, false);
+    REQUIRE_FALSE(term.ok());
+    return term.status().message();
+  };
+  CHECK(error("*ing") ==
+        "'*' must come at the end of a word, as in 'reintegrat*'; '*ing' has it at the start");
+  CHECK(error("traf*ficking") == "'*' must come at the end of a word, as in 'reintegrat*'; "
+                                 "'traf*ficking' has it inside a word");
+  CHECK(error("anti-*") == "'*' must come at the end of a word, as in 'reintegrat*'; "
+                           "'anti-*' has it after a non-letter");
+  CHECK(error("(ICAT)") == "term '(ICAT)' contains '(': terms are plain words (only a trailing "
+                           "'*' is special); write a /regex/ for a pattern");
+  CHECK(error("sensiti?ation") == "term 'sensiti?ation' contains '?': terms are plain words (only "
+                                  "a trailing '*' is special); write a /regex/ for a pattern");
+  CHECK(error("U.S.") == "term 'U.S.' ends with '.': a term begins and ends with a letter or "
+                         "digit (leave the punctuation out, or write a /regex/)");
+  CHECK(error("'quoted") == "term ''quoted' starts with ''': a term begins and ends with a "
+                            "letter or digit (leave the punctuation out, or write a /regex/)");
+  CHECK(error("  ") == "empty pattern");
+  CHECK(error("a-b-c-d-e-f-g-h") == "term 'a-b-c-d-e-f-g-h' has 7 hyphens between words; at most "
+                                    "6 are allowed (write a /regex/)");
+}
+
+TEST_CASE("hyphens expand into split and joined variants") {
+  Result<Term> term = ParseTerm("co-operation", false);
+  REQUIRE(term.ok());
+  std::vector<TermVariant> variants = ExpandVariants(*term);
+  REQUIRE(variants.size() == 2);
+  CHECK(variants[0].words.size() == 2);
+  CHECK(variants[1].words.size() == 1);
+  CHECK(variants[1].words[0].text == "cooperation");
+  // A glob before a hyphen cannot be joined: only the split variant.
+  Result<Term> glob = ParseTerm("anti*-slavery", false);
+  REQUIRE(glob.ok());
+  CHECK(ExpandVariants(*glob).size() == 1);
+}
+
+TEST_CASE("terms translate to grep EREs") {
+  Result<Term> term = ParseTerm("co-operat* in Europe", false);
+  REQUIRE(term.ok());
+  CHECK(TermToEre(*term) ==
+        "\\bco[[:space:]-]*operat[[:alnum:]]*[[:space:]-]+in[[:space:]-]+europe\\b");
+}
+
+}  // namespace
+}  // namespace gapmap
