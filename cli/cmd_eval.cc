@@ -30,6 +30,7 @@ int TagDocuments(const InputOptions& input, std::vector<EvalUnit>* units,
   for (const Status& error : list.errors) diagnostics->Error(error);
   EvalUnitCollector collector(&rules->schema);
   RunOptions run;
+  run.pipeline.evidence = false;  // labels are scored, evidence is not
   run.pipeline.max_unit_bytes = static_cast<size_t>(input.max_unit_bytes);
   run.jobs = input.jobs;
   run.show_progress = !input.quiet;

@@ -7,6 +7,7 @@
 #include "lib/pipeline/run_documents.h"
 #include "lib/sinks/jsonl_writer.h"
 #include "lib/sinks/output.h"
+#include "lib/sinks/unit_csv_writer.h"
 
 namespace gapmap::cli {
 
@@ -15,11 +16,14 @@ int RunTag(const Args& args) {
   std::string output_path;
   std::string format = "jsonl";
   bool no_evidence = false;
+  std::string kinds;
   po::options_description desc("options");
   AddInputOptions(&desc, &input);
   desc.add_options()("output,o", po::value(&output_path),
                      "write to FILE atomically (default stdout)")(
-      "format", po::value(&format)->default_value("jsonl"), "output format: jsonl")(
+      "format", po::value(&format)->default_value("jsonl"),
+      "output format: jsonl, csv or tsv (one row per unit, for spreadsheets)")(
+      "kinds", po::value(&kinds), "only units of these kinds, e.g. text,bullet")(
       "no-evidence", po::bool_switch(&no_evidence),
       "leave out the evidence records (labels only; faster)");
   if (auto exit = ParseCommandLine("tag", "gapmap tag [options] DOC...", args, desc,
@@ -29,8 +33,16 @@ int RunTag(const Args& args) {
   if (input.inputs.empty()) {
     return UsageError("tag", "no input documents (give files, directories or -)");
   }
-  if (format != "jsonl") {
-    return UsageError("tag", fmt::format("unknown format '{}' (expected: jsonl)", format));
+  if (format != "jsonl" && format != "csv" && format != "tsv") {
+    return UsageError("tag",
+                      fmt::format("unknown format '{}' (expected: jsonl, csv, tsv)", format));
+  }
+  std::array<bool, kUnitKindCount> kind_mask;
+  kind_mask.fill(true);
+  if (!kinds.empty()) {
+    auto parsed = ParseKindList(kinds);
+    if (!parsed.ok()) return UsageError("tag", parsed.status().message());
+    kind_mask = *parsed;
   }
 
   Diagnostics diagnostics;
@@ -45,15 +57,21 @@ int RunTag(const Args& args) {
     diagnostics.Error(output.status());
     return 2;
   }
-  JsonlWriter writer(&rules->schema, output->get());
+  // The CSV/TSV rows and the --kinds filter (issue 7) wrap the JSONL path.
+  JsonlWriter jsonl(&rules->schema, output->get());
+  UnitCsvWriter table(&rules->schema, output->get(), format == "tsv" ? '\t' : ',');
+  UnitSink* format_sink = format == "jsonl" ? static_cast<UnitSink*>(&jsonl) : &table;
+  KindFilterSink writer(kind_mask, format_sink);
   RunOptions run;
   run.pipeline.tag = true;
-  run.pipeline.evidence = !no_evidence;
+  run.pipeline.evidence = !no_evidence && format == "jsonl";  // CSV rows carry no evidence
   run.pipeline.max_unit_bytes = static_cast<size_t>(input.max_unit_bytes);
   run.jobs = input.jobs;
   run.show_progress = !input.quiet;
   RunSummary summary = RunDocuments(*rules, list.inputs, run, &writer, &diagnostics);
-  Status status = summary.fatal.ok() ? (*output)->Commit() : summary.fatal;
+  Status status = summary.fatal;
+  if (status.ok()) status = writer.Finish();
+  if (status.ok()) status = (*output)->Commit();
   if (!status.ok()) {
     if (status.code() == StatusCode::kBrokenPipe) return 0;
     diagnostics.Error(status);

@@ -79,6 +79,7 @@ Result<MatrixBuildOptions> ResolveMatrixOptions(const MatrixCliOptions& o,
     return Status::Usage(fmt::format("--from {}: expected auto, text, jsonl or matrix", o.from));
   b.from = *from;
   b.stdin_name = input.stdin_name;
+  b.run.pipeline.evidence = false;  // a matrix counts labels; evidence is not needed
   b.run.pipeline.max_unit_bytes = static_cast<size_t>(input.max_unit_bytes);
   b.run.jobs = input.jobs;
   b.run.show_progress = !input.quiet;
