@@ -19,6 +19,9 @@ int RunSegment(const Args& args) {
     return *exit;
   }
   if (input.inputs.empty()) return UsageError("segment", "no input documents (give files, directories or -)");
+  RunOptions run;
+  if (auto exit = ToRunOptions("segment", input, &run)) return *exit;
+  run.pipeline.tag = false;
 
   Diagnostics diagnostics;
   diagnostics.set_quiet(input.quiet);
@@ -33,11 +36,6 @@ int RunSegment(const Args& args) {
     return 2;
   }
   JsonlWriter writer(nullptr, output->get());
-  RunOptions run;
-  run.pipeline.tag = false;
-  run.pipeline.max_unit_bytes = static_cast<size_t>(input.max_unit_bytes);
-  run.jobs = input.jobs;
-  run.show_progress = !input.quiet;
   RunSummary summary = RunDocuments(*rules, list.inputs, run, &writer, &diagnostics);
   Status status = summary.fatal.ok() ? (*output)->Commit() : summary.fatal;
   if (!status.ok()) {

@@ -29,6 +29,9 @@ void PrintHelp(std::FILE* out) {
 int main(int argc, char** argv) {
   // Write errors, including EPIPE from `| head`, are handled where they happen.
   std::signal(SIGPIPE, SIG_IGN);
+  // Past `ulimit -f`, write(2) then fails with EFBIG and the output is
+  // discarded with a message, instead of the process dying mid-write.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     PrintHelp(stderr);
     return 2;

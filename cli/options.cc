@@ -18,6 +18,23 @@ void AddInputOptions(po::options_description* desc, InputOptions* o) {
        "files with NUL bytes: skip (warn), text (read anyway) or error");
 }
 
+std::optional<int> ToRunOptions(const std::string& name, const InputOptions& o,
+                                RunOptions* run) {
+  std::optional<BinaryPolicy> binary = ParseBinaryPolicy(o.binary);
+  if (!binary) {
+    return UsageError(name, fmt::format("--binary must be skip, text or error, not '{}'", o.binary));
+  }
+  if (o.max_unit_bytes < 16) {
+    return UsageError(name, fmt::format("--max-unit-bytes must be at least 16, not {}",
+                                        o.max_unit_bytes));
+  }
+  run->pipeline.binary = *binary;
+  run->pipeline.max_unit_bytes = static_cast<size_t>(o.max_unit_bytes);
+  run->jobs = o.jobs;
+  run->show_progress = !o.quiet;
+  return std::nullopt;
+}
+
 int UsageError(const std::string& name, const std::string& message) {
   fmt::print(stderr, "gapmap: {}: {}\nTry 'gapmap {} --help'.\n", name, message, name);
   return 2;

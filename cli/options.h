@@ -11,6 +11,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/commands.h"
+#include "lib/pipeline/run_documents.h"
 
 namespace gapmap::cli {
 
@@ -29,6 +30,12 @@ struct InputOptions {
 };
 
 void AddInputOptions(po::options_description* desc, InputOptions* options);
+
+// Fills `run` from the input options every document-reading command shares
+// (--binary, --max-unit-bytes, --jobs, --quiet), so they mean the same
+// everywhere. Returns an exit code (2, message printed) on a bad value.
+std::optional<int> ToRunOptions(const std::string& name, const InputOptions& options,
+                                RunOptions* run);
 
 // Parses `args` for command `name`. Positional arguments go to `positional`
 // (if given). Returns an exit code to return right away (0 after --help, 2 on

@@ -14,6 +14,7 @@
 #include "lib/core/progress.h"
 #include "lib/rules/rule_set.h"
 #include "lib/sinks/sink.h"
+#include "lib/source/binary_check.h"
 #include "lib/source/digesting_source.h"
 #include "lib/source/input_list.h"
 
@@ -27,10 +28,16 @@ struct PipelineOptions {
   // computed while reading: no second pass.
   InputDigest* digest = nullptr;
   bool evidence = true;  // false: labels without evidence records (faster)
+  BinaryPolicy binary = BinaryPolicy::kSkip;  // a document with a NUL byte
 };
 
-// Processes `input` into `sink`. Input problems are reported through
-// `diagnostics` and returned; the sink may have received part of the units.
+// Processes `input` into `sink`. Input problems that stop the document are
+// returned (the caller reports them); the sink may have received part of the
+// units only when the input is a pipe (see binary_check.h); `digest` is left
+// untouched for a document that was skipped. Recoverable
+// problems are warnings through `diagnostics`: repaired bytes, split lines, a
+// binary file skipped under BinaryPolicy::kSkip (then the result is OK), and
+// a document that yields no units (empty or whitespace only).
 Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const DocumentInfo& info,
                        const PipelineOptions& options, UnitSink* sink, Diagnostics* diagnostics,
                        ProgressMeter* progress);

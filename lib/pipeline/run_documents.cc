@@ -36,7 +36,10 @@ RunSummary RunDocuments(const RuleSet& rules, const std::vector<InputSpec>& inpu
     InputDigest digest;
     if (options.digest_inputs) pipeline.digest = &digest;
     Status s = ProcessDocument(rules, input, info, pipeline, &tracked, diagnostics, &progress);
-    if (options.digest_inputs && s.ok()) summary.digests.push_back(std::move(digest));
+    // A document skipped as binary was not read: it has no digest.
+    if (options.digest_inputs && s.ok() && !digest.name.empty()) {
+      summary.digests.push_back(std::move(digest));
+    }
     if (!tracked.error().ok()) {
       summary.fatal = tracked.error();
       return summary;

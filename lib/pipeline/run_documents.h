@@ -1,8 +1,10 @@
 // RunDocuments: every input of a command through the pipeline into one sink,
 // in input order.
 //
-// A bad input (missing, unreadable, binary) is reported and skipped; the
-// others are still processed, and the caller exits 2 at the end.
+// A bad input (missing, unreadable, binary under --binary=error, UTF-32) is
+// reported and skipped; the others are still processed, and the caller exits
+// 2 at the end. A binary file under the default --binary=skip is a warning
+// only. A sink error (output full, closed pipe) stops the run at once.
 #ifndef GAPMAP_PIPELINE_RUN_DOCUMENTS_H_
 #define GAPMAP_PIPELINE_RUN_DOCUMENTS_H_
 

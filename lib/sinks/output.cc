@@ -21,30 +21,44 @@ std::string DirectoryOf(const std::string& path) {
   return dir.empty() ? "." : dir;
 }
 
+// Best effort: makes the rename itself durable. A failure here cannot undo
+// the rename, and the new file is complete either way, so it is not an error.
+void SyncDirectory(const std::string& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
 }  // namespace
 
-Output::Output(int fd, std::string name, std::string target, std::string temp_path,
-               bool anonymous)
-    : fd_(fd),
-      name_(std::move(name)),
-      target_(std::move(target)),
-      temp_path_(std::move(temp_path)),
-      anonymous_(anonymous) {
+Output::Output(Kind kind, int fd, std::string name, std::string temp_path)
+    : kind_(kind), fd_(fd), name_(std::move(name)), temp_path_(std::move(temp_path)) {
   buffer_.reserve(kBufferSize);
 }
 
 Result<std::unique_ptr<Output>> Output::Open(const std::string& path) {
   if (path.empty() || path == "-") {
-    return std::unique_ptr<Output>(new Output(1, "<stdout>", "", "", false));
+    return std::unique_ptr<Output>(new Output(Kind::kStdout, 1, "<stdout>", ""));
   }
   std::string dir = DirectoryOf(path);
+  mode_t mode = 0644;
   struct stat st;
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    return Status::Io(fmt::format("{}: is a directory", path));
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return Status::Io(fmt::format("{}: is a directory", path));
+    if (!S_ISREG(st.st_mode)) {
+      int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+      if (fd < 0) {
+        return Status::Io(fmt::format("{}: cannot open for writing: {}", path, std::strerror(errno)));
+      }
+      return std::unique_ptr<Output>(new Output(Kind::kDirect, fd, path, ""));
+    }
+    mode = st.st_mode & 07777;
   }
-  int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
   if (fd >= 0) {
-    return std::unique_ptr<Output>(new Output(fd, path, path, "", true));
+    ::fchmod(fd, mode);
+    return std::unique_ptr<Output>(new Output(Kind::kAnonymous, fd, path, ""));
   }
   // Filesystems without O_TMPFILE: a named temporary beside the target.
   std::string temp = path + ".tmp.XXXXXX";
@@ -53,16 +67,23 @@ Result<std::unique_ptr<Output>> Output::Open(const std::string& path) {
     return Status::Io(fmt::format("{}: cannot create output in {}: {}", path, dir,
                                   std::strerror(errno)));
   }
-  ::fchmod(fd, 0644);
-  return std::unique_ptr<Output>(new Output(fd, path, path, temp, false));
+  ::fchmod(fd, mode);
+  return std::unique_ptr<Output>(new Output(Kind::kNamed, fd, path, temp));
 }
 
 Output::~Output() {
-  if (target_.empty()) return;  // stdout: nothing to discard
-  if (!committed_) {
-    if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
-  }
+  if (kind_ == Kind::kStdout) return;  // nothing to discard, not ours to close
+  if (!committed_ && !temp_path_.empty()) ::unlink(temp_path_.c_str());
   if (fd_ >= 0) ::close(fd_);
+}
+
+Status Output::Fail(std::string_view what, int err) {
+  if (err == EPIPE && (kind_ == Kind::kStdout || kind_ == Kind::kDirect)) {
+    error_ = Status::BrokenPipe();
+  } else {
+    error_ = Status::Io(fmt::format("{}: {}: {}", name_, what, std::strerror(err)));
+  }
+  return error_;
 }
 
 Status Output::Write(std::string_view data) {
@@ -87,12 +108,7 @@ Status Output::WriteAll(std::string_view data) {
     ssize_t n = ::write(fd_, data.data(), data.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      if (errno == EPIPE && target_.empty()) {
-        error_ = Status::BrokenPipe();
-      } else {
-        error_ = Status::Io(fmt::format("{}: write error: {}", name_, std::strerror(errno)));
-      }
-      return error_;
+      return Fail("write error", errno);
     }
     data.remove_prefix(static_cast<size_t>(n));
   }
@@ -100,36 +116,38 @@ Status Output::WriteAll(std::string_view data) {
 }
 
 Status Output::Commit() {
+  if (committed_) return error_;
   GAPMAP_RETURN_IF_ERROR(Flush());
-  if (target_.empty()) {
+  if (kind_ == Kind::kStdout || kind_ == Kind::kDirect) {
     committed_ = true;
     return Status::Ok();
   }
-  if (::fsync(fd_) != 0) {
-    error_ = Status::Io(fmt::format("{}: cannot sync: {}", name_, std::strerror(errno)));
-    return error_;
-  }
-  if (anonymous_) {
+  // The data must be on disk before the rename makes it the target: after a
+  // crash the target is then the old file or the complete new one.
+  if (::fsync(fd_) != 0) return Fail("cannot sync", errno);
+  if (kind_ == Kind::kAnonymous) {
     // Give the anonymous file a name, then move it over the target: rename(2)
-    // is atomic, so readers see the old or the new file, never a mix.
-    std::string temp = fmt::format("{}.tmp.{}", target_, ::getpid());
+    // is atomic, so readers see the old or the new file, never a mix. Only
+    // between these two calls does a temporary name exist on disk.
+    std::string temp = fmt::format("{}.tmp.{}", name_, ::getpid());
     std::string proc = fmt::format("/proc/self/fd/{}", fd_);
     ::unlink(temp.c_str());
     if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
-      error_ = Status::Io(fmt::format("{}: cannot create output: {}", name_, std::strerror(errno)));
-      return error_;
+      return Fail("cannot create output", errno);
     }
     temp_path_ = temp;
   }
-  if (::rename(temp_path_.c_str(), target_.c_str()) != 0) {
+  if (::rename(temp_path_.c_str(), name_.c_str()) != 0) {
     int err = errno;
     ::unlink(temp_path_.c_str());
-    error_ = Status::Io(fmt::format("{}: cannot replace: {}", name_, std::strerror(err)));
-    return error_;
+    temp_path_.clear();
+    return Fail("cannot replace", err);
   }
+  temp_path_.clear();
   committed_ = true;
   ::close(fd_);
   fd_ = -1;
+  SyncDirectory(DirectoryOf(name_));
   return Status::Ok();
 }
 

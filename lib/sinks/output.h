@@ -7,10 +7,16 @@
 // or Commit() is never called, the previous file is intact; an anonymous
 // temporary vanishes with the process even under kill -9.
 //
-// Writes are buffered; every write(2) error is reported. EPIPE on stdout (the
-// reader of a pipe went away, as with `| head -1`) is StatusCode::kBrokenPipe,
-// which the CLI turns into a quiet exit 0. SIGPIPE must be ignored for that
-// (the CLI does so at start-up).
+// A target that exists and is not a regular file (/dev/null, /dev/stdout, a
+// FIFO) is written directly: replacing a device node by a regular file would
+// be wrong, and there is no previous content to protect. A replaced regular
+// file keeps its permission bits.
+//
+// Writes are buffered; every write(2) error is reported (ENOSPC, EFBIG under
+// `ulimit -f` -- the CLI ignores SIGXFSZ so that is an error, not a kill --,
+// EIO...). EPIPE on stdout or a FIFO (the reader of a pipe went away, as with
+// `| head -1`) is StatusCode::kBrokenPipe, which the CLI turns into a quiet
+// exit 0. SIGPIPE must be ignored for that (the CLI does so at start-up).
 #ifndef GAPMAP_SINKS_OUTPUT_H_
 #define GAPMAP_SINKS_OUTPUT_H_
 
@@ -37,15 +43,21 @@ class Output {
   const std::string& name() const { return name_; }
 
  private:
-  Output(int fd, std::string name, std::string target, std::string temp_path, bool anonymous);
+  enum class Kind {
+    kStdout,     // fd 1, not owned
+    kDirect,     // an existing non-regular file, written in place
+    kAnonymous,  // an O_TMPFILE in the target's directory
+    kNamed,      // a "<target>.tmp.XXXXXX" beside the target
+  };
+  Output(Kind kind, int fd, std::string name, std::string temp_path);
   Status Flush();
   Status WriteAll(std::string_view data);
+  Status Fail(std::string_view what, int err);
 
+  Kind kind_;
   int fd_;
   std::string name_;       // for messages: the target path or "<stdout>"
-  std::string target_;     // empty for stdout
-  std::string temp_path_;  // named temporary (fallback), else empty
-  bool anonymous_;         // O_TMPFILE
+  std::string temp_path_;  // kNamed (or kAnonymous once linked): the temporary
   bool committed_ = false;
   Status error_;           // the first write error; sticky
   std::string buffer_;

@@ -26,6 +26,27 @@ Result<std::unique_ptr<FdSource>> FdSource::Open(const std::string& path) {
   return std::unique_ptr<FdSource>(new FdSource(fd, path, true));
 }
 
+FdSource::FdSource(int fd, std::string name, bool owned)
+    : fd_(fd), name_(std::move(name)), owned_(owned) {
+  struct stat st;
+  if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) {
+    off_t here = ::lseek(fd_, 0, SEEK_CUR);
+    if (here >= 0) {
+      seekable_ = true;
+      start_offset_ = static_cast<uint64_t>(here);
+    }
+  }
+}
+
+Result<size_t> FdSource::ReadAt(uint64_t offset, char* buffer, size_t capacity) const {
+  for (;;) {
+    ssize_t n = ::pread(fd_, buffer, capacity, static_cast<off_t>(offset));
+    if (n >= 0) return static_cast<size_t>(n);
+    if (errno == EINTR) continue;
+    return Status::Input(fmt::format("{}: read error: {}", name_, std::strerror(errno)));
+  }
+}
+
 FdSource::~FdSource() {
   if (owned_) ::close(fd_);
 }

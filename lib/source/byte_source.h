@@ -37,11 +37,23 @@ class FdSource : public ByteSource {
   Result<size_t> Read(char* buffer, size_t capacity) override;
   const std::string& name() const override { return name_; }
 
+  // True for a regular file (also stdin redirected from one): it can be read
+  // ahead with ReadAt() without disturbing Read(), so a whole-file check (for
+  // NUL bytes) can run before the first unit is written.
+  bool seekable() const { return seekable_; }
+  // The offset Read() started from (non-zero for a stdin already partly read).
+  uint64_t start_offset() const { return start_offset_; }
+  // pread(2): up to `capacity` bytes at file offset `offset`; 0 at the end.
+  // Only for seekable() sources.
+  Result<size_t> ReadAt(uint64_t offset, char* buffer, size_t capacity) const;
+
  private:
-  FdSource(int fd, std::string name, bool owned) : fd_(fd), name_(std::move(name)), owned_(owned) {}
+  FdSource(int fd, std::string name, bool owned);
   int fd_;
   std::string name_;
   bool owned_;
+  bool seekable_ = false;
+  uint64_t start_offset_ = 0;
 };
 
 // Serves bytes from memory, at most `max_piece` at a time, so tests can

@@ -8,11 +8,17 @@
 #include "lib/core/utf8.h"
 
 namespace gapmap {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+}  // namespace
 
 LineReader::LineReader(ByteSource* source, ReaderOptions options)
     : source_(source), options_(std::move(options)) {
   options_.chunk_size = std::max<size_t>(options_.chunk_size, 1);
   options_.max_line_bytes = std::max<size_t>(options_.max_line_bytes, 4);
+  options_.warning_limit = std::max(options_.warning_limit, 0);
 }
 
 bool LineReader::Fill() {
@@ -33,6 +39,15 @@ bool LineReader::Fill() {
   }
   buffer_.resize(old_size + *n);
   if (*n == 0) eof_ = true;
+  if (options_.stop_at_nul && *n > 0) {
+    // Checked as bytes arrive, so no line holding a NUL is ever handed out.
+    if (const void* nul = std::memchr(buffer_.data() + old_size, '\0', *n)) {
+      nul_offset_ = base_offset_ + (static_cast<const char*>(nul) - buffer_.data());
+      status_ = Status::Input(fmt::format("{}: binary data: NUL byte at byte offset {}",
+                                          source_->name(), *nul_offset_));
+      return false;
+    }
+  }
   return *n > 0;
 }
 
@@ -65,6 +80,11 @@ bool LineReader::Next(Line* line) {
         if (next < buffer_.size() && buffer_[next] == '\n') ++next;
       }
       if (end - pos_ > options_.max_line_bytes) {
+        if (!in_long_line_) {
+          Warn(kLongLine, line_number_, base_offset_ + pos_,
+               fmt::format("line longer than {} bytes (--max-unit-bytes); split into pieces",
+                           options_.max_line_bytes));
+        }
         end = CutPoint();
         next = end;
       }
@@ -77,6 +97,11 @@ bool LineReader::Next(Line* line) {
       return true;
     }
     if (buffer_.size() - pos_ > options_.max_line_bytes) {
+      if (!in_long_line_) {
+        Warn(kLongLine, line_number_, base_offset_ + pos_,
+             fmt::format("line longer than {} bytes (--max-unit-bytes); split into pieces",
+                         options_.max_line_bytes));
+      }
       size_t cut = CutPoint();
       Emit(pos_, cut, line);
       line->continued = in_long_line_;
@@ -85,7 +110,10 @@ bool LineReader::Next(Line* line) {
       return true;
     }
     if (eof_) {
-      if (pos_ >= buffer_.size()) return false;
+      if (pos_ >= buffer_.size()) {
+        WarnSummaries();
+        return false;
+      }
       Emit(pos_, buffer_.size(), line);
       line->continued = in_long_line_;
       in_long_line_ = false;
@@ -116,25 +144,69 @@ void LineReader::Emit(size_t begin, size_t end, Line* line) {
     ++begin;
   }
   std::string_view text(buffer_.data() + begin, end - begin);
-  bool has_ff = text.find('\f') != std::string_view::npos;
-  size_t bad = FindInvalidUtf8(text);
-  if (!has_ff && bad == std::string_view::npos) {
+  // Fast path: the common clean line is handed out without a copy.
+  bool clean = text.find('\f') == std::string_view::npos &&
+               FindInvalidUtf8(text) == std::string_view::npos &&
+               (options_.stop_at_nul || std::memchr(text.data(), '\0', text.size()) == nullptr);
+  if (clean) {
     line->text = text;
     return;
   }
-  scratch_.clear();
-  if (bad != std::string_view::npos) {
-    if (options_.on_warning) {
-      options_.on_warning(base_offset_ + begin + bad,
-                          fmt::format("invalid UTF-8 at byte offset {} (line {}); replaced by U+FFFD",
-                                      base_offset_ + begin + bad, line_number_));
-    }
-    AppendRepairedUtf8(&scratch_, text);
-  } else {
-    scratch_.assign(text);
-  }
-  std::replace(scratch_.begin(), scratch_.end(), '\f', ' ');
+  Repair(text, base_offset_ + begin);
   line->text = scratch_;
+}
+
+void LineReader::Repair(std::string_view text, uint64_t offset) {
+  scratch_.clear();
+  scratch_.reserve(text.size() + 8);
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\f') {
+      scratch_.push_back(' ');
+      ++i;
+    } else if (c == '\0') {
+      Warn(kNul, line_number_, offset + i,
+           fmt::format("NUL byte at byte offset {}; replaced by U+FFFD", offset + i));
+      scratch_.append(kReplacement);
+      ++i;
+    } else if (c < 0x80) {
+      scratch_.push_back(static_cast<char>(c));
+      ++i;
+    } else if (size_t len = Utf8SequenceLength(text.substr(i)); len > 0) {
+      scratch_.append(text.substr(i, len));
+      i += len;
+    } else {
+      Warn(kInvalidUtf8, line_number_, offset + i,
+           fmt::format("invalid UTF-8 at byte offset {}; replaced by U+FFFD", offset + i));
+      scratch_.append(kReplacement);
+      ++i;
+    }
+  }
+}
+
+void LineReader::Warn(WarningKind kind, uint32_t line, uint64_t offset,
+                      std::string_view message) {
+  uint64_t seen = ++counts_[kind];
+  if (options_.on_warning && seen <= static_cast<uint64_t>(options_.warning_limit)) {
+    options_.on_warning(line, offset, message);
+  }
+}
+
+void LineReader::WarnSummaries() {
+  if (summarised_ || !options_.on_warning) return;
+  summarised_ = true;
+  const auto limit = static_cast<uint64_t>(options_.warning_limit);
+  auto summarise = [&](WarningKind kind, std::string_view what, std::string_view hint) {
+    if (counts_[kind] <= limit) return;
+    options_.on_warning(0, bytes_read(),
+                        fmt::format("{} {} in all; only the first {} are shown{}", counts_[kind],
+                                    what, limit, hint));
+  };
+  summarise(kInvalidUtf8, "invalid UTF-8 bytes replaced by U+FFFD",
+            " (if the file is not UTF-8, convert it first: iconv -f WINDOWS-1252 -t UTF-8)");
+  summarise(kNul, "NUL bytes replaced by U+FFFD", "");
+  summarise(kLongLine, "over-long lines split into pieces", "");
 }
 
 }  // namespace gapmap

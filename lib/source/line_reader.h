@@ -5,18 +5,28 @@
 //   text. Line numbers count those terminators, 1-based, like `wc -l` + 1.
 // - Form feeds at the start of a line (pdftotext's page breaks) are removed and
 //   reported as `page_break`; a form feed inside a line becomes a space.
+//   Tabs and other whitespace are passed through unchanged.
 // - A UTF-8 byte order mark at the start of input is dropped.
-// - Ill-formed UTF-8 is replaced by U+FFFD so nothing downstream ever sees
-//   invalid UTF-8; each repair is reported through `on_warning`.
+// - Ill-formed UTF-8 is replaced by U+FFFD (one per bad byte) so nothing
+//   downstream ever sees invalid UTF-8; each repair is reported through
+//   `on_warning` with its byte offset.
+// - NUL bytes: with `stop_at_nul` the reader fails (status() is an input error,
+//   nul_offset() says where) before handing out any line that holds one;
+//   otherwise each NUL becomes U+FFFD and is reported like ill-formed UTF-8.
 // - Memory is bounded by `max_line_bytes` + `chunk_size`: a longer line is cut
 //   into pieces of at most `max_line_bytes` (at a UTF-8 boundary), each with
-//   `continued` set on all but the first piece.
-// Results do not depend on `chunk_size` (tests run sizes 1, 7 and 4096).
+//   `continued` set on all but the first piece; each cut line is reported.
+// - Warnings never flood: of each kind (ill-formed UTF-8, NUL, over-long line)
+//   only the first `warning_limit` are reported one by one, and at the end of
+//   input one more warning (line 0) counts the ones left out.
+// Results do not depend on `chunk_size` (tests run sizes 1, 7 and 4096),
+// except how many lines precede a stop at a NUL.
 #ifndef GAPMAP_SOURCE_LINE_READER_H_
 #define GAPMAP_SOURCE_LINE_READER_H_
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,8 +38,11 @@ namespace gapmap {
 struct ReaderOptions {
   size_t chunk_size = 64 * 1024;        // bytes asked of the source per read
   size_t max_line_bytes = 1024 * 1024;  // longer lines are cut into pieces
-  // Called for recoverable problems: (byte offset in the source, message).
-  std::function<void(uint64_t, std::string_view)> on_warning;
+  bool stop_at_nul = false;             // a NUL byte is an error, not a repair
+  int warning_limit = 5;                // per kind; the rest are only counted
+  // Called for recoverable problems: (1-based line, or 0 for a summary at the
+  // end of input; byte offset in the source; message).
+  std::function<void(uint32_t, uint64_t, std::string_view)> on_warning;
 };
 
 struct Line {
@@ -50,12 +63,24 @@ class LineReader {
   const Status& status() const { return status_; }
   // Bytes consumed from the source so far.
   uint64_t bytes_read() const { return base_offset_ + buffer_.size(); }
+  // With stop_at_nul: the source offset of the NUL that stopped the reader.
+  std::optional<uint64_t> nul_offset() const { return nul_offset_; }
+  // Bytes replaced by U+FFFD so far (ill-formed UTF-8 and NULs).
+  uint64_t replaced_bytes() const { return counts_[kInvalidUtf8] + counts_[kNul]; }
+  // Lines cut because they were longer than max_line_bytes.
+  uint64_t cut_lines() const { return counts_[kLongLine]; }
 
  private:
+  enum WarningKind { kInvalidUtf8, kNul, kLongLine, kWarningKinds };
+
   // Appends the next chunk to buffer_; false at end of input or error.
   bool Fill();
   void Emit(size_t begin, size_t end, Line* line);
+  // Rewrites `text` into scratch_: repairs and form feeds.
+  void Repair(std::string_view text, uint64_t offset);
   size_t CutPoint() const;
+  void Warn(WarningKind kind, uint32_t line, uint64_t offset, std::string_view message);
+  void WarnSummaries();
 
   ByteSource* source_;
   ReaderOptions options_;
@@ -68,6 +93,9 @@ class LineReader {
   bool eof_ = false;
   bool in_long_line_ = false;  // the previous piece did not end the line
   std::string scratch_;        // the emitted line when it needed rewriting
+  std::optional<uint64_t> nul_offset_;
+  uint64_t counts_[kWarningKinds] = {};
+  bool summarised_ = false;
 };
 
 }  // namespace gapmap

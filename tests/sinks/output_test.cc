@@ -62,5 +62,47 @@ TEST_CASE("an output into a missing directory is an error naming the path") {
   CHECK(out.status().message().find("/nonexistent-dir/x.csv") == 0);
 }
 
+TEST_CASE("an existing device target is written in place and not replaced by a file") {
+  auto out = Output::Open("/dev/null");
+  REQUIRE(out.ok());
+  REQUIRE((*out)->Write("discarded\n").ok());
+  REQUIRE((*out)->Commit().ok());
+  CHECK(fs::is_character_file("/dev/null"));
+}
+
+TEST_CASE("a full device gives a write error naming the target") {
+  if (!fs::exists("/dev/full")) return;
+  auto out = Output::Open("/dev/full");
+  REQUIRE(out.ok());
+  REQUIRE((*out)->Write("x").ok());  // buffered
+  Status s = (*out)->Commit();
+  CHECK(s.code() == StatusCode::kIo);
+  CHECK(s.message() == "/dev/full: write error: No space left on device");
+  CHECK(fs::is_character_file("/dev/full"));
+}
+
+TEST_CASE("a replaced file keeps its permission bits") {
+  TempDir dir;
+  fs::path target = dir.path / "m.csv";
+  std::ofstream(target) << "old\n";
+  fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write);
+  {
+    auto out = Output::Open(target.string());
+    REQUIRE(out.ok());
+    REQUIRE((*out)->Write("new\n").ok());
+    REQUIRE((*out)->Commit().ok());
+  }
+  CHECK(Slurp(target) == "new\n");
+  CHECK((fs::status(target).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write));
+}
+
+TEST_CASE("a directory as the target is refused before anything is written") {
+  TempDir dir;
+  auto out = Output::Open(dir.path.string());
+  REQUIRE_FALSE(out.ok());
+  CHECK(out.status().message() == dir.path.string() + ": is a directory");
+}
+
 }  // namespace
 }  // namespace gapmap

@@ -2,11 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace gapmap {
 namespace {
+
+using namespace std::string_literals;
 
 struct ReadLine {
   std::string text;
@@ -23,7 +26,7 @@ std::vector<ReadLine> ReadAll(const std::string& data, size_t chunk, size_t max_
   ReaderOptions options;
   options.chunk_size = chunk;
   options.max_line_bytes = max_line;
-  options.on_warning = [&](uint64_t offset, std::string_view) {
+  options.on_warning = [&](uint32_t, uint64_t offset, std::string_view) {
     if (warnings) warnings->push_back(offset);
   };
   LineReader reader(&source, options);
@@ -111,6 +114,135 @@ TEST_CASE("over-long lines are cut into pieces at UTF-8 boundaries") {
     CHECK(lines[0] == ReadLine{"abcd", 1, 0, false, false});
     CHECK(lines[1] == ReadLine{"\xC3\xA9" "fgh", 1, 4, false, true});
     CHECK(lines[2] == ReadLine{"next", 2, 10, false, false});
+  }
+}
+
+struct Warning {
+  uint32_t line;
+  uint64_t offset;
+  std::string message;
+};
+
+struct ReadResult {
+  std::vector<std::string> texts;
+  std::vector<Warning> warnings;
+  Status status;
+  std::optional<uint64_t> nul_offset;
+  uint64_t replaced = 0;
+};
+
+ReadResult ReadWith(const std::string& data, size_t chunk, ReaderOptions options) {
+  ReadResult result;
+  StringSource source(data, "<test>", chunk);
+  options.chunk_size = chunk;
+  options.on_warning = [&](uint32_t line, uint64_t offset, std::string_view message) {
+    result.warnings.push_back({line, offset, std::string(message)});
+  };
+  LineReader reader(&source, options);
+  Line line;
+  while (reader.Next(&line)) result.texts.emplace_back(line.text);
+  result.status = reader.status();
+  result.nul_offset = reader.nul_offset();
+  result.replaced = reader.replaced_bytes();
+  return result;
+}
+
+TEST_CASE("every bad byte is replaced and reported with its own offset and line") {
+  for (size_t chunk : kChunkSizes) {
+    CAPTURE(chunk);
+    ReadResult r = ReadWith("ok\n\xC3(\xFF\n\xE2\x80", chunk, {});
+    REQUIRE(r.status.ok());
+    REQUIRE(r.texts.size() == 3);
+    CHECK(r.texts[1] == "\xEF\xBF\xBD(\xEF\xBF\xBD");
+    CHECK(r.texts[2] == "\xEF\xBF\xBD\xEF\xBF\xBD");  // a truncated sequence at EOF
+    REQUIRE(r.warnings.size() == 4);
+    CHECK(r.warnings[0].line == 2);
+    CHECK(r.warnings[0].offset == 3);
+    CHECK(r.warnings[0].message == "invalid UTF-8 at byte offset 3; replaced by U+FFFD");
+    CHECK(r.warnings[1].offset == 5);
+    CHECK(r.warnings[2].line == 3);
+    CHECK(r.warnings[2].offset == 7);
+    CHECK(r.replaced == 4);
+  }
+}
+
+TEST_CASE("warnings do not flood: the first few then one summary with the count") {
+  std::string latin1;
+  for (int i = 0; i < 1000; ++i) latin1 += "caf\xE9\n";
+  for (size_t chunk : kChunkSizes) {
+    CAPTURE(chunk);
+    ReaderOptions options;
+    options.warning_limit = 3;
+    ReadResult r = ReadWith(latin1, chunk, options);
+    REQUIRE(r.texts.size() == 1000);
+    for (const std::string& text : r.texts) CHECK(text == "caf\xEF\xBF\xBD");
+    REQUIRE(r.warnings.size() == 4);
+    CHECK(r.warnings[2].line == 3);
+    CHECK(r.warnings[3].line == 0);
+    CHECK(r.warnings[3].message.rfind(
+              "1000 invalid UTF-8 bytes replaced by U+FFFD in all; only the first 3 are shown", 0) == 0);
+    CHECK(r.replaced == 1000);
+  }
+}
+
+TEST_CASE("with stop_at_nul a NUL byte stops the reader before any line holding it") {
+  std::string data = "first\nsecond line\nthird \0 line\nfourth\n"s;
+  for (size_t chunk : kChunkSizes) {
+    CAPTURE(chunk);
+    ReaderOptions options;
+    options.stop_at_nul = true;
+    ReadResult r = ReadWith(data, chunk, options);
+    CHECK(r.status.code() == StatusCode::kInput);
+    CHECK(r.status.message() == "<test>: binary data: NUL byte at byte offset 24");
+    CHECK(r.nul_offset == 24u);
+    // How many lines come before the stop depends on the chunk, never one with the NUL.
+    CHECK(r.texts.size() <= 2);
+    for (const std::string& text : r.texts) CHECK(text.find('\0') == std::string::npos);
+  }
+}
+
+TEST_CASE("without stop_at_nul NUL bytes become U+FFFD with a warning") {
+  for (size_t chunk : kChunkSizes) {
+    CAPTURE(chunk);
+    ReadResult r = ReadWith("a\0b\n"s, chunk, {});
+    REQUIRE(r.status.ok());
+    REQUIRE(r.texts.size() == 1);
+    CHECK(r.texts[0] == "a\xEF\xBF\xBD" "b");
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].message == "NUL byte at byte offset 1; replaced by U+FFFD");
+    CHECK_FALSE(r.nul_offset.has_value());
+  }
+}
+
+TEST_CASE("an over-long line is reported once however many pieces it is cut into") {
+  std::string data(100, 'x');
+  data += "\nshort\n" + std::string(40, 'y');
+  for (size_t chunk : kChunkSizes) {
+    CAPTURE(chunk);
+    ReaderOptions options;
+    options.max_line_bytes = 16;
+    ReadResult r = ReadWith(data, chunk, options);
+    REQUIRE(r.status.ok());
+    REQUIRE(r.texts.size() == 7 + 1 + 3);  // 100 = 6*16 + 4, then 40 = 2*16 + 8
+    CHECK(r.texts[7] == "short");
+    for (const std::string& text : r.texts) CHECK(text.size() <= 16);
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(r.warnings[0].line == 1);
+    CHECK(r.warnings[0].message ==
+          "line longer than 16 bytes (--max-unit-bytes); split into pieces");
+    CHECK(r.warnings[1].line == 3);
+    CHECK(r.warnings[1].offset == 107);
+  }
+}
+
+TEST_CASE("tabs and other control characters pass through; form feeds in a line become spaces") {
+  for (size_t chunk : kChunkSizes) {
+    CAPTURE(chunk);
+    ReadResult r = ReadWith("a\tb\vc\fd\x01\n\t\n", chunk, {});
+    REQUIRE(r.texts.size() == 2);
+    CHECK(r.texts[0] == "a\tb\vc d\x01");
+    CHECK(r.texts[1] == "\t");
+    CHECK(r.warnings.empty());
   }
 }
 
