@@ -5,6 +5,8 @@
 #   make run     the main job: tag corpus/ with rules/, write out/
 #   make test    unit and end-to-end tests through ctest
 #   make bench   performance benchmarks (see docs/PERFORMANCE.md)
+#   make test-sanitize  the whole test suite under ASan + UBSan, in build-asan/
+#   make fuzz    libFuzzer targets, FUZZ_SECONDS each (default 60), in build-fuzz/
 #   make clean   remove build trees and out/
 
 SHELL := /bin/bash
@@ -16,17 +18,19 @@ CCACHE := $(shell command -v ccache 2>/dev/null)
 
 # Build and test dependencies, all Debian packages. nlohmann-json3-dev reads
 # tagged JSONL and gold files; parallel and chromium are used by end-to-end tests.
+EXTRA_PACKAGES ?=
 DEB_PACKAGES := cmake ninja-build g++ pkg-config python3 \
   libboost-program-options-dev libre2-dev libfmt-dev libyaml-cpp-dev doctest-dev \
   nlohmann-json3-dev parallel
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench clean test-sanitize fuzz
+FUZZ_SECONDS ?= 60
 
 deps:
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
+	for p in $(DEB_PACKAGES) $(EXTRA_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -49,6 +53,22 @@ run: deps build
 
 test: deps build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# Release-like optimisation keeps the sanitized suite fast; -g for reports.
+test-sanitize: deps
+	@if [ ! -f build-asan/build.ninja ]; then \
+	  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAPMAP_SANITIZE=ON \
+	    $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)); \
+	fi
+	cmake --build build-asan -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+
+# libFuzzer needs clang and its runtime (only a Recommends of clang in Debian).
+fuzz:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="clang libclang-rt-dev"
+	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) tests/fuzz/run.sh
 
 bench: deps build
 	@echo "make bench: not implemented yet"; exit 2

@@ -80,33 +80,15 @@ bool LineReader::Next(Line* line) {
         if (next < buffer_.size() && buffer_[next] == '\n') ++next;
       }
       if (end - pos_ > options_.max_line_bytes) {
-        if (!in_long_line_) {
-          Warn(kLongLine, line_number_, base_offset_ + pos_,
-               fmt::format("line longer than {} bytes (--max-unit-bytes); split into pieces",
-                           options_.max_line_bytes));
-        }
         end = CutPoint();
         next = end;
       }
-      Emit(pos_, end, line);
-      bool line_ended = next != end;
-      line->continued = in_long_line_;
-      in_long_line_ = !line_ended;
-      pos_ = next;
-      if (line_ended) ++line_number_;
+      EmitPiece(end, next, line);
       return true;
     }
     if (buffer_.size() - pos_ > options_.max_line_bytes) {
-      if (!in_long_line_) {
-        Warn(kLongLine, line_number_, base_offset_ + pos_,
-             fmt::format("line longer than {} bytes (--max-unit-bytes); split into pieces",
-                         options_.max_line_bytes));
-      }
       size_t cut = CutPoint();
-      Emit(pos_, cut, line);
-      line->continued = in_long_line_;
-      in_long_line_ = true;
-      pos_ = cut;
+      EmitPiece(cut, cut, line);
       return true;
     }
     if (eof_) {
@@ -114,11 +96,7 @@ bool LineReader::Next(Line* line) {
         WarnSummaries();
         return false;
       }
-      Emit(pos_, buffer_.size(), line);
-      line->continued = in_long_line_;
-      in_long_line_ = false;
-      pos_ = buffer_.size();
-      ++line_number_;
+      EmitPiece(buffer_.size(), buffer_.size() + 1, line);
       return true;
     }
     // Everything up to the end of the buffer has been searched.
@@ -128,6 +106,22 @@ bool LineReader::Next(Line* line) {
   }
 }
 
+void LineReader::EmitPiece(size_t end, size_t next, Line* line) {
+  size_t taken = Emit(pos_, end, line);
+  // The piece ends its line unless it was cut: by the byte cap (next == end)
+  // or because its repair would have outgrown the cap (taken < end).
+  bool line_ended = taken == end && next != end;
+  if (!line_ended && !in_long_line_) {
+    Warn(kLongLine, line_number_, line->offset,
+         fmt::format("line longer than {} bytes (--max-unit-bytes); split into pieces",
+                     options_.max_line_bytes));
+  }
+  line->continued = in_long_line_;
+  in_long_line_ = !line_ended;
+  pos_ = line_ended ? std::min(next, buffer_.size()) : taken;
+  if (line_ended) ++line_number_;
+}
+
 size_t LineReader::CutPoint() const {
   // Over-long line: cut at a UTF-8 boundary at or below the cap.
   size_t cut = pos_ + options_.max_line_bytes;
@@ -135,11 +129,13 @@ size_t LineReader::CutPoint() const {
   return cut == pos_ ? pos_ + options_.max_line_bytes : cut;
 }
 
-void LineReader::Emit(size_t begin, size_t end, Line* line) {
+size_t LineReader::Emit(size_t begin, size_t end, Line* line) {
   line->number = line_number_;
   line->offset = base_offset_ + begin;
   line->page_break = false;
-  while (begin < end && buffer_[begin] == '\f') {
+  // Only a line's first piece can start with a page break; a form feed that
+  // a cut happens to put first in a later piece is inside the line.
+  while (!in_long_line_ && begin < end && buffer_[begin] == '\f') {
     line->page_break = true;
     ++begin;
   }
@@ -150,39 +146,49 @@ void LineReader::Emit(size_t begin, size_t end, Line* line) {
                (options_.stop_at_nul || std::memchr(text.data(), '\0', text.size()) == nullptr);
   if (clean) {
     line->text = text;
-    return;
+    return end;
   }
-  Repair(text, base_offset_ + begin);
+  size_t taken = Repair(text, base_offset_ + begin);
   line->text = scratch_;
+  return begin + taken;
 }
 
-void LineReader::Repair(std::string_view text, uint64_t offset) {
+size_t LineReader::Repair(std::string_view text, uint64_t offset) {
   scratch_.clear();
-  scratch_.reserve(text.size() + 8);
+  scratch_.reserve(std::min(text.size() + 8, options_.max_line_bytes));
+  // U+FFFD takes 3 bytes where the bad byte took 1: stop before the repaired
+  // text outgrows the cap, and let the rest of the line be the next piece.
+  auto fits = [&](size_t n) { return scratch_.size() + n <= options_.max_line_bytes; };
   size_t i = 0;
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '\f') {
+      if (!fits(1)) break;
       scratch_.push_back(' ');
       ++i;
     } else if (c == '\0') {
+      if (!fits(kReplacement.size())) break;
       Warn(kNul, line_number_, offset + i,
            fmt::format("NUL byte at byte offset {}; replaced by U+FFFD", offset + i));
       scratch_.append(kReplacement);
       ++i;
     } else if (c < 0x80) {
+      if (!fits(1)) break;
       scratch_.push_back(static_cast<char>(c));
       ++i;
     } else if (size_t len = Utf8SequenceLength(text.substr(i)); len > 0) {
+      if (!fits(len)) break;
       scratch_.append(text.substr(i, len));
       i += len;
     } else {
+      if (!fits(kReplacement.size())) break;
       Warn(kInvalidUtf8, line_number_, offset + i,
            fmt::format("invalid UTF-8 at byte offset {}; replaced by U+FFFD", offset + i));
       scratch_.append(kReplacement);
       ++i;
     }
   }
+  return i;
 }
 
 void LineReader::Warn(WarningKind kind, uint32_t line, uint64_t offset,

@@ -14,8 +14,9 @@
 //   nul_offset() says where) before handing out any line that holds one;
 //   otherwise each NUL becomes U+FFFD and is reported like ill-formed UTF-8.
 // - Memory is bounded by `max_line_bytes` + `chunk_size`: a longer line is cut
-//   into pieces of at most `max_line_bytes` (at a UTF-8 boundary), each with
-//   `continued` set on all but the first piece; each cut line is reported.
+//   into pieces of at most `max_line_bytes` (at a UTF-8 boundary, counted
+//   after repairs), each with `continued` set on all but the first piece;
+//   each cut line is reported.
 // - Warnings never flood: of each kind (ill-formed UTF-8, NUL, over-long line)
 //   only the first `warning_limit` are reported one by one, and at the end of
 //   input one more warning (line 0) counts the ones left out.
@@ -75,9 +76,15 @@ class LineReader {
 
   // Appends the next chunk to buffer_; false at end of input or error.
   bool Fill();
-  void Emit(size_t begin, size_t end, Line* line);
-  // Rewrites `text` into scratch_: repairs and form feeds.
-  void Repair(std::string_view text, uint64_t offset);
+  // Hands out buffer_[pos_, end) and advances; `next` is where the following
+  // line starts if this piece ends its line (next == end: a cut).
+  void EmitPiece(size_t end, size_t next, Line* line);
+  // Fills `line` from buffer_[begin, end); returns the end of what it took
+  // (less than `end` when the repaired text would outgrow the cap).
+  size_t Emit(size_t begin, size_t end, Line* line);
+  // Rewrites a prefix of `text` into scratch_ (repairs, form feeds), at most
+  // max_line_bytes of it; returns the bytes of `text` it took.
+  size_t Repair(std::string_view text, uint64_t offset);
   size_t CutPoint() const;
   void Warn(WarningKind kind, uint32_t line, uint64_t offset, std::string_view message);
   void WarnSummaries();

@@ -235,6 +235,48 @@ TEST_CASE("an over-long line is reported once however many pieces it is cut into
   }
 }
 
+TEST_CASE("repairs never make a piece longer than the cap") {
+  // Each bad byte becomes 3 bytes: 10 of them do not fit in 16 bytes.
+  std::string data = std::string(10, '\xFF') + "\nok\n";
+  for (size_t chunk : kChunkSizes) {
+    CAPTURE(chunk);
+    ReaderOptions options;
+    options.max_line_bytes = 16;
+    options.warning_limit = 100;
+    ReadResult r = ReadWith(data, chunk, options);
+    REQUIRE(r.status.ok());
+    REQUIRE(r.texts.size() == 3);
+    CHECK(r.texts[0].size() == 15);  // 5 x U+FFFD
+    CHECK(r.texts[1].size() == 15);
+    CHECK(r.texts[2] == "ok");
+    CHECK(r.replaced == 10);
+    REQUIRE(r.warnings.size() == 11);
+    CHECK(r.warnings[5].message ==
+          "line longer than 16 bytes (--max-unit-bytes); split into pieces");
+    CHECK(r.warnings[6].offset == 5);
+  }
+}
+
+TEST_CASE("a form feed that a cut puts first in a piece is a space and not a page break") {
+  std::string data = std::string(8, 'a') + "\fbbb\n";
+  for (size_t chunk : kChunkSizes) {
+    CAPTURE(chunk);
+    StringSource source(data, "<test>", chunk);
+    ReaderOptions options;
+    options.chunk_size = chunk;
+    options.max_line_bytes = 8;
+    LineReader reader(&source, options);
+    Line line;
+    REQUIRE(reader.Next(&line));
+    CHECK(line.text == "aaaaaaaa");
+    REQUIRE(reader.Next(&line));
+    CHECK(line.text == " bbb");
+    CHECK_FALSE(line.page_break);
+    CHECK(line.continued);
+    CHECK_FALSE(reader.Next(&line));
+  }
+}
+
 TEST_CASE("tabs and other control characters pass through; form feeds in a line become spaces") {
   for (size_t chunk : kChunkSizes) {
     CAPTURE(chunk);
