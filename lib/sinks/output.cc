@@ -30,45 +30,61 @@ void SyncDirectory(const std::string& dir) {
   ::close(fd);
 }
 
+bool IsUnder(const std::string& path, std::string_view dir) {
+  return std::string_view(path).substr(0, dir.size()) == dir;
+}
+
 }  // namespace
 
-Output::Output(Kind kind, int fd, std::string name, std::string temp_path)
-    : kind_(kind), fd_(fd), name_(std::move(name)), temp_path_(std::move(temp_path)) {
+Output::Output(Kind kind, int fd, std::string name, std::string target, std::string temp_path)
+    : kind_(kind),
+      fd_(fd),
+      name_(std::move(name)),
+      target_(std::move(target)),
+      temp_path_(std::move(temp_path)) {
   buffer_.reserve(kBufferSize);
 }
 
 Result<std::unique_ptr<Output>> Output::Open(const std::string& path) {
   if (path.empty() || path == "-") {
-    return std::unique_ptr<Output>(new Output(Kind::kStdout, 1, "<stdout>", ""));
+    return std::unique_ptr<Output>(new Output(Kind::kStdout, 1, "<stdout>", "", ""));
   }
-  std::string dir = DirectoryOf(path);
   mode_t mode = 0644;
+  std::string target = path;  // the file the rename replaces
   struct stat st;
   if (::stat(path.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) return Status::Io(fmt::format("{}: is a directory", path));
-    if (!S_ISREG(st.st_mode)) {
-      int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    // Devices, FIFOs, and whatever /dev/stdout or /proc/self/fd/N lead to are
+    // written in place: replacing them would destroy a device node or a
+    // symlink the system owns. O_APPEND continues a file the shell opened.
+    if (!S_ISREG(st.st_mode) || IsUnder(path, "/dev/") || IsUnder(path, "/proc/")) {
+      int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
       if (fd < 0) {
         return Status::Io(fmt::format("{}: cannot open for writing: {}", path, std::strerror(errno)));
       }
-      return std::unique_ptr<Output>(new Output(Kind::kDirect, fd, path, ""));
+      return std::unique_ptr<Output>(new Output(Kind::kDirect, fd, path, path, ""));
     }
     mode = st.st_mode & 07777;
+    // A symlink stays a symlink: its target is what gets replaced.
+    std::error_code ec;
+    std::filesystem::path resolved = std::filesystem::canonical(path, ec);
+    if (!ec) target = resolved.string();
   }
+  std::string dir = DirectoryOf(target);
   int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
   if (fd >= 0) {
     ::fchmod(fd, mode);
-    return std::unique_ptr<Output>(new Output(Kind::kAnonymous, fd, path, ""));
+    return std::unique_ptr<Output>(new Output(Kind::kAnonymous, fd, path, target, ""));
   }
   // Filesystems without O_TMPFILE: a named temporary beside the target.
-  std::string temp = path + ".tmp.XXXXXX";
+  std::string temp = target + ".tmp.XXXXXX";
   fd = ::mkostemp(temp.data(), O_CLOEXEC);
   if (fd < 0) {
     return Status::Io(fmt::format("{}: cannot create output in {}: {}", path, dir,
                                   std::strerror(errno)));
   }
   ::fchmod(fd, mode);
-  return std::unique_ptr<Output>(new Output(Kind::kNamed, fd, path, temp));
+  return std::unique_ptr<Output>(new Output(Kind::kNamed, fd, path, target, temp));
 }
 
 Output::~Output() {
@@ -129,7 +145,7 @@ Status Output::Commit() {
     // Give the anonymous file a name, then move it over the target: rename(2)
     // is atomic, so readers see the old or the new file, never a mix. Only
     // between these two calls does a temporary name exist on disk.
-    std::string temp = fmt::format("{}.tmp.{}", name_, ::getpid());
+    std::string temp = fmt::format("{}.tmp.{}", target_, ::getpid());
     std::string proc = fmt::format("/proc/self/fd/{}", fd_);
     ::unlink(temp.c_str());
     if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
@@ -137,7 +153,7 @@ Status Output::Commit() {
     }
     temp_path_ = temp;
   }
-  if (::rename(temp_path_.c_str(), name_.c_str()) != 0) {
+  if (::rename(temp_path_.c_str(), target_.c_str()) != 0) {
     int err = errno;
     ::unlink(temp_path_.c_str());
     temp_path_.clear();
@@ -147,7 +163,7 @@ Status Output::Commit() {
   committed_ = true;
   ::close(fd_);
   fd_ = -1;
-  SyncDirectory(DirectoryOf(name_));
+  SyncDirectory(DirectoryOf(target_));
   return Status::Ok();
 }
 

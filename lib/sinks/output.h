@@ -7,10 +7,12 @@
 // or Commit() is never called, the previous file is intact; an anonymous
 // temporary vanishes with the process even under kill -9.
 //
-// A target that exists and is not a regular file (/dev/null, /dev/stdout, a
-// FIFO) is written directly: replacing a device node by a regular file would
-// be wrong, and there is no previous content to protect. A replaced regular
-// file keeps its permission bits.
+// A target that exists and is not a regular file (/dev/null, a FIFO), or any
+// existing path under /dev/ or /proc/ (/dev/stdout), is written directly:
+// replacing a device node or a system symlink by a regular file would be
+// wrong, and there is no previous content to protect. A replaced regular file
+// keeps its permission bits; a symlink to a regular file stays a symlink and
+// its target is replaced.
 //
 // Writes are buffered; every write(2) error is reported (ENOSPC, EFBIG under
 // `ulimit -f` -- the CLI ignores SIGXFSZ so that is an error, not a kill --,
@@ -49,14 +51,15 @@ class Output {
     kAnonymous,  // an O_TMPFILE in the target's directory
     kNamed,      // a "<target>.tmp.XXXXXX" beside the target
   };
-  Output(Kind kind, int fd, std::string name, std::string temp_path);
+  Output(Kind kind, int fd, std::string name, std::string target, std::string temp_path);
   Status Flush();
   Status WriteAll(std::string_view data);
   Status Fail(std::string_view what, int err);
 
   Kind kind_;
   int fd_;
-  std::string name_;       // for messages: the target path or "<stdout>"
+  std::string name_;       // for messages: the path as given, or "<stdout>"
+  std::string target_;     // the file replaced on Commit (symlinks resolved)
   std::string temp_path_;  // kNamed (or kAnonymous once linked): the temporary
   bool committed_ = false;
   Status error_;           // the first write error; sticky

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -62,23 +66,53 @@ TEST_CASE("an output into a missing directory is an error naming the path") {
   CHECK(out.status().message().find("/nonexistent-dir/x.csv") == 0);
 }
 
+// A device node to write to. As root a private copy (mknod) so that a
+// regression cannot replace the system's node; otherwise the real one, which
+// an unprivileged process could not replace anyway.
+std::string DeviceNode(const TempDir& dir, const char* system_path, dev_t device) {
+  if (::geteuid() != 0) return system_path;
+  std::string path = (dir.path / fs::path(system_path).filename()).string();
+  REQUIRE(::mknod(path.c_str(), S_IFCHR | 0666, device) == 0);
+  return path;
+}
+
 TEST_CASE("an existing device target is written in place and not replaced by a file") {
-  auto out = Output::Open("/dev/null");
+  TempDir dir;
+  std::string null_device = DeviceNode(dir, "/dev/null", makedev(1, 3));
+  auto out = Output::Open(null_device);
   REQUIRE(out.ok());
   REQUIRE((*out)->Write("discarded\n").ok());
   REQUIRE((*out)->Commit().ok());
-  CHECK(fs::is_character_file("/dev/null"));
+  CHECK(fs::is_character_file(null_device));
 }
 
 TEST_CASE("a full device gives a write error naming the target") {
-  if (!fs::exists("/dev/full")) return;
-  auto out = Output::Open("/dev/full");
+  TempDir dir;
+  std::string full_device = DeviceNode(dir, "/dev/full", makedev(1, 7));
+  auto out = Output::Open(full_device);
   REQUIRE(out.ok());
   REQUIRE((*out)->Write("x").ok());  // buffered
   Status s = (*out)->Commit();
   CHECK(s.code() == StatusCode::kIo);
-  CHECK(s.message() == "/dev/full: write error: No space left on device");
-  CHECK(fs::is_character_file("/dev/full"));
+  CHECK(s.message() == full_device + ": write error: No space left on device");
+  CHECK(fs::is_character_file(full_device));
+}
+
+TEST_CASE("a symlink stays a symlink and its target is replaced") {
+  TempDir dir;
+  fs::path real = dir.path / "real.csv";
+  fs::path link = dir.path / "link.csv";
+  std::ofstream(real) << "old\n";
+  fs::create_symlink(real, link);
+  {
+    auto out = Output::Open(link.string());
+    REQUIRE(out.ok());
+    REQUIRE((*out)->Write("new\n").ok());
+    REQUIRE((*out)->Commit().ok());
+  }
+  CHECK(fs::is_symlink(link));
+  CHECK(Slurp(real) == "new\n");
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 2);
 }
 
 TEST_CASE("a replaced file keeps its permission bits") {
