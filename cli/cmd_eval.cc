@@ -30,10 +30,8 @@ int TagDocuments(const InputOptions& input, std::vector<EvalUnit>* units,
   for (const Status& error : list.errors) diagnostics->Error(error);
   EvalUnitCollector collector(&rules->schema);
   RunOptions run;
+  if (auto exit = ToRunOptions("eval", input, &run)) return *exit;
   run.pipeline.evidence = false;  // labels are scored, evidence is not
-  run.pipeline.max_unit_bytes = static_cast<size_t>(input.max_unit_bytes);
-  run.jobs = input.jobs;
-  run.show_progress = !input.quiet;
   RunSummary summary = RunDocuments(*rules, list.inputs, run, &collector, diagnostics);
   if (!summary.fatal.ok()) {
     diagnostics->Error(summary.fatal);

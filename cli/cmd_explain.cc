@@ -104,8 +104,8 @@ int RunExplain(const Args& args) {
   }
   ExplainSink sink(*rules, ordinal, line);
   RunOptions run;
+  if (auto exit = ToRunOptions("explain", input, &run)) return *exit;
   run.pipeline.tag = false;  // the sink tags, keeping the trace of its unit
-  run.pipeline.max_unit_bytes = static_cast<size_t>(input.max_unit_bytes);
   run.show_progress = false;
   RunSummary summary = RunDocuments(*rules, list.inputs, run, &sink, &diagnostics);
   if (!summary.fatal.ok()) {

@@ -45,6 +45,9 @@ int RunTag(const Args& args) {
     kind_mask = *parsed;
   }
 
+  RunOptions run;
+  if (auto exit = ToRunOptions("tag", input, &run)) return *exit;
+
   Diagnostics diagnostics;
   diagnostics.set_quiet(input.quiet);
   auto rules = LoadRulesOrReport(input, &diagnostics);
@@ -59,15 +62,11 @@ int RunTag(const Args& args) {
   }
   // The CSV/TSV rows and the --kinds filter (issue 7) wrap the JSONL path.
   JsonlWriter jsonl(&rules->schema, output->get());
-  UnitCsvWriter table(&rules->schema, output->get(), format == "tsv" ? '\t' : ',');
+  UnitCsvWriter table(&rules->schema, output->get(), format == "tsv" ? '	' : ',');
   UnitSink* format_sink = format == "jsonl" ? static_cast<UnitSink*>(&jsonl) : &table;
   KindFilterSink writer(kind_mask, format_sink);
-  RunOptions run;
   run.pipeline.tag = true;
   run.pipeline.evidence = !no_evidence && format == "jsonl";  // CSV rows carry no evidence
-  run.pipeline.max_unit_bytes = static_cast<size_t>(input.max_unit_bytes);
-  run.jobs = input.jobs;
-  run.show_progress = !input.quiet;
   RunSummary summary = RunDocuments(*rules, list.inputs, run, &writer, &diagnostics);
   Status status = summary.fatal;
   if (status.ok()) status = writer.Finish();
