@@ -80,6 +80,15 @@ Result<MatrixBuildOptions> ResolveMatrixOptions(const MatrixCliOptions& o,
   b.from = *from;
   b.stdin_name = input.stdin_name;
   b.run.pipeline.evidence = false;  // a matrix counts labels; evidence is not needed
+  auto binary = ParseBinaryPolicy(input.binary);
+  if (!binary) {
+    return Status::Usage(fmt::format("--binary {}: expected skip, text or error", input.binary));
+  }
+  if (input.max_unit_bytes < 16) {
+    return Status::Usage(
+        fmt::format("--max-unit-bytes {}: must be at least 16", input.max_unit_bytes));
+  }
+  b.run.pipeline.binary = *binary;
   b.run.pipeline.max_unit_bytes = static_cast<size_t>(input.max_unit_bytes);
   b.run.jobs = input.jobs;
   b.run.show_progress = !input.quiet;
