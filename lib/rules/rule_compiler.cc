@@ -368,7 +368,26 @@ void Compiler::Finish() {
     if (!s.ok()) Error(pattern.where, fmt::format("regex {}: {}", pattern.display, s.message()));
   }
   Status built = out_->matcher.Build();
-  if (!built.ok()) Error(SourceLocation{}, built.message());
+  if (!built.ok()) {
+    // The set spans every file; point at its largest regex, the first
+    // candidate to simplify.
+    const CompiledPattern* largest = nullptr;
+    for (const CompiledPattern& pattern : out_->patterns) {
+      if (pattern.kind == PatternSpec::Kind::kTerm) continue;
+      if (largest == nullptr || out_->regexes[pattern.regex].program_size() >
+                                    out_->regexes[largest->regex].program_size()) {
+        largest = &pattern;
+      }
+    }
+    if (largest == nullptr) {
+      Error(SourceLocation{}, built.message());
+    } else {
+      Error(largest->where,
+            fmt::format("{}; the largest of the {} regexes is {} (program size {})",
+                        built.message(), out_->regexes.size(), largest->display,
+                        out_->regexes[largest->regex].program_size()));
+    }
+  }
 }
 
 }  // namespace
