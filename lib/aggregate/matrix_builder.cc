@@ -173,13 +173,15 @@ Result<BuiltMatrix> BuildMatrix(const ClassifiedInputs& inputs, const RuleSet* r
 
   // Matrix files first, so that adopted options apply to everything else.
   for (const std::string& path : inputs.matrices) {
-    Result<LoadedMatrix> loaded = ReadMatrixFile(path, options.matrix);
+    Result<std::vector<LoadedMatrix>> loaded = ReadMatrixFile(path, options.matrix);
     if (!loaded.ok()) {
       diagnostics->Error(loaded.status());
       continue;
     }
-    Status s = AddMatrixInput(std::move(*loaded), &built, &state, options);
-    if (!s.ok()) return Status::Input(fmt::format("{}: {}", path, s.message()));
+    for (LoadedMatrix& m : *loaded) {
+      Status s = AddMatrixInput(std::move(m), &built, &state, options);
+      if (!s.ok()) return Status::Input(fmt::format("{}: {}", path, s.message()));
+    }
   }
 
   auto read_jsonl = [&](ByteSource* source, const std::string& name) -> Status {
@@ -218,14 +220,15 @@ Result<BuiltMatrix> BuildMatrix(const ClassifiedInputs& inputs, const RuleSet* r
           if (*n == 0) break;
           data.append(buffer, *n);
         }
-        Result<LoadedMatrix> loaded = ParseMatrix(data, "<stdin>", options.matrix);
+        Result<std::vector<LoadedMatrix>> loaded = ParseMatrices(data, "<stdin>", options.matrix);
         if (!loaded.ok()) {
           diagnostics->Error(loaded.status());
           continue;
         }
-        if (!loaded->from_json) loaded->provenance.inputs[0].name = path;
-        s = AddMatrixInput(std::move(*loaded), &built, &state, options);
-        if (!s.ok()) return Status::Input(fmt::format("<stdin>: {}", s.message()));
+        for (LoadedMatrix& m : *loaded) {
+          s = AddMatrixInput(std::move(m), &built, &state, options);
+          if (!s.ok()) return Status::Input(fmt::format("<stdin>: {}", s.message()));
+        }
         break;
       }
       case Sniffed::kJsonl:

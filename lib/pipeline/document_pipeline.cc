@@ -105,7 +105,10 @@ Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const Docum
   }
   segmenter.Finish(&units);
   GAPMAP_RETURN_IF_ERROR(drain());
-  if (options.digest != nullptr) *options.digest = digesting.Finish(input.path);
+  if (options.digest != nullptr) {
+    // Stdin is named by --name (its document id) in provenance.
+    *options.digest = digesting.Finish(input.path == "-" ? input.doc_id : input.path);
+  }
   if (tagger.regex_fallbacks() > 0) {
     diagnostics->Warning(
         SourceLocation{input.path, 0, 0},

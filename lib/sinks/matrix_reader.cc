@@ -5,6 +5,7 @@
 #include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <tuple>
 
 #include "lib/core/sha256.h"
@@ -143,9 +144,8 @@ int64_t Count(const json& v, const std::string& where) {
   return v.get<int64_t>();
 }
 
-Result<LoadedMatrix> ParseJson(std::string_view data, const std::string& name) {
+Result<LoadedMatrix> FromJson(const json& doc, const std::string& name) {
   try {
-    json doc = json::parse(data);
     if (!doc.is_object() || doc.value("format", "") != "gapmap-matrix") {
       return Status::Input(
           fmt::format("{}: not a gapmap matrix (no \"format\": \"gapmap-matrix\")", name));
@@ -230,6 +230,44 @@ Result<LoadedMatrix> ParseJson(std::string_view data, const std::string& name) {
   }
 }
 
+// Every JSON value of `data`, one after another (whitespace between them).
+Result<std::vector<json>> ParseJsonStream(std::string_view data, const std::string& name) {
+  std::vector<json> values;
+  std::istringstream in{std::string(data)};
+  try {
+    while ((in >> std::ws).peek() != std::char_traits<char>::eof()) {
+      json value;
+      in >> value;
+      values.push_back(std::move(value));
+    }
+  } catch (const json::exception& e) {
+    std::string what = e.what();
+    if (size_t bracket = what.find("] "); bracket != std::string::npos) what.erase(0, bracket + 2);
+    return Status::Input(fmt::format("{}: invalid JSON: {}", name, what));
+  }
+  return values;
+}
+
+// The pieces of concatenated tidy CSVs: a new piece starts at every header line.
+std::vector<std::string_view> SplitAtHeaders(std::string_view data) {
+  std::vector<std::string_view> pieces;
+  size_t start = 0;
+  size_t at = 0;
+  while (at < data.size()) {
+    size_t end = data.find('\n', at);
+    if (end == std::string_view::npos) end = data.size();
+    std::string_view line = data.substr(at, end - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line == kTidyHeader && at > start) {
+      pieces.push_back(data.substr(start, at - start));
+      start = at;
+    }
+    at = end + 1;
+  }
+  pieces.push_back(data.substr(start));
+  return pieces;
+}
+
 }  // namespace
 
 bool LooksLikeMatrix(std::string_view head) {
@@ -241,11 +279,40 @@ bool LooksLikeMatrix(std::string_view head) {
          head.substr(0, 200).find("\"gapmap-matrix\"") != std::string_view::npos;
 }
 
+Result<std::vector<LoadedMatrix>> ParseMatrices(std::string_view data, const std::string& name,
+                                                const MatrixOptions& csv_options) {
+  std::vector<LoadedMatrix> matrices;
+  size_t start = data.find_first_not_of(" \t\r\n");
+  if (start != std::string_view::npos && data[start] == '{') {
+    Result<std::vector<json>> values = ParseJsonStream(data, name);
+    if (!values.ok()) return values.status();
+    for (size_t i = 0; i < values->size(); ++i) {
+      std::string where = values->size() == 1 ? name : fmt::format("{} (matrix {})", name, i + 1);
+      Result<LoadedMatrix> m = FromJson((*values)[i], where);
+      if (!m.ok()) return m.status();
+      matrices.push_back(std::move(*m));
+    }
+    return matrices;
+  }
+  std::vector<std::string_view> pieces = SplitAtHeaders(data);
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    std::string where = pieces.size() == 1 ? name : fmt::format("{} (matrix {})", name, i + 1);
+    Result<LoadedMatrix> m = ParseTidyCsv(pieces[i], where, csv_options);
+    if (!m.ok()) return m.status();
+    if (pieces.size() > 1) m->provenance.inputs[0].name = where;
+    matrices.push_back(std::move(*m));
+  }
+  return matrices;
+}
+
 Result<LoadedMatrix> ParseMatrix(std::string_view data, const std::string& name,
                                  const MatrixOptions& csv_options) {
-  size_t start = data.find_first_not_of(" \t\r\n");
-  if (start != std::string_view::npos && data[start] == '{') return ParseJson(data, name);
-  return ParseTidyCsv(data, name, csv_options);
+  Result<std::vector<LoadedMatrix>> all = ParseMatrices(data, name, csv_options);
+  if (!all.ok()) return all.status();
+  if (all->size() != 1) {
+    return Status::Input(fmt::format("{}: holds {} matrices, expected one", name, all->size()));
+  }
+  return std::move(all->front());
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {
@@ -262,10 +329,11 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return data;
 }
 
-Result<LoadedMatrix> ReadMatrixFile(const std::string& path, const MatrixOptions& csv_options) {
+Result<std::vector<LoadedMatrix>> ReadMatrixFile(const std::string& path,
+                                                 const MatrixOptions& csv_options) {
   Result<std::string> data = ReadWholeFile(path);
   if (!data.ok()) return data.status();
-  return ParseMatrix(*data, path, csv_options);
+  return ParseMatrices(*data, path == "-" ? "<stdin>" : path, csv_options);
 }
 
 }  // namespace gapmap

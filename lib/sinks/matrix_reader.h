@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lib/aggregate/gap_matrix.h"
 #include "lib/aggregate/provenance.h"
@@ -31,12 +32,20 @@ struct LoadedMatrix {
 // tidy CSV form rather than tagged JSONL or a document.
 bool LooksLikeMatrix(std::string_view head);
 
-// Parses a whole matrix file's bytes. `name` is used in messages.
+// Parses a file's bytes holding one or more matrices: JSON documents one
+// after another (e.g. one per line, as a Hadoop or Spark reducer receives
+// its mappers' output), or tidy CSVs each starting with its header line
+// (`cat shard-*.csv`). `name` is used in messages.
+Result<std::vector<LoadedMatrix>> ParseMatrices(std::string_view data, const std::string& name,
+                                                const MatrixOptions& csv_options);
+
+// Exactly one matrix (an input error otherwise).
 Result<LoadedMatrix> ParseMatrix(std::string_view data, const std::string& name,
                                  const MatrixOptions& csv_options);
 
-// Reads `path` ("-": stdin) and parses it.
-Result<LoadedMatrix> ReadMatrixFile(const std::string& path, const MatrixOptions& csv_options);
+// Reads `path` ("-": stdin) and parses the matrices it holds.
+Result<std::vector<LoadedMatrix>> ReadMatrixFile(const std::string& path,
+                                                 const MatrixOptions& csv_options);
 
 // Reads all of `path` ("-": stdin) into memory (matrix files are small).
 Result<std::string> ReadWholeFile(const std::string& path);

@@ -57,6 +57,25 @@ if "$GAPMAP" matrix --format json --by mentions -q "${DOCS[@]}" -o "$T/docs-sing
   run "$GAPMAP" merge "$T"/docs-[0-9]*.json -o "$T/docs-merged.json"
   expect_status 0
   expect_same_files "$T/docs-single.json" "$T/docs-merged.json"
+  # Hadoop Streaming / Spark pipe() style: each mapper reads document paths
+  # on stdin and prints one partial matrix per line; the shuffle (sort) mixes
+  # the lines; one reducer merges them from stdin.
+  mapper() {
+    while read -r path; do
+      "$GAPMAP" matrix --allow-empty --by mentions --format json -q --from text \
+        --name "$(basename "$path" .txt)" - < "$path" | tr -d '\n'
+      echo
+    done
+  }
+  printf '%s\n' "${DOCS[@]}" | split -n r/2 - "$T/split-"
+  for part in "$T"/split-*; do mapper < "$part" > "$part.out"; done
+  cat "$T"/split-*.out | sort | "$GAPMAP" merge --format csv - > "$T/reduced.csv" || fail "reducer failed"
+  run "$GAPMAP" matrix --by mentions "${DOCS[@]}" -o "$T/docs-single.csv"
+  expect_same_files "$T/docs-single.csv" "$T/reduced.csv"
+  # Concatenated tidy CSV shards on stdin merge too.
+  parallel --will-cite -j 2 "$GAPMAP" matrix --allow-empty --by mentions -q {} -o "$T/docs-{#}.csv" ::: "${DOCS[@]}"
+  cat "$T"/docs-[0-9]*.csv | "$GAPMAP" merge - > "$T/docs-cat.csv" || fail "merging concatenated CSVs failed"
+  expect_same_files "$T/docs-single.csv" "$T/docs-cat.csv"
 else
   echo "note: documents give no matrix yet (no labels); document sharding not checked" >&2
 fi

@@ -140,3 +140,31 @@ TEST_CASE("inconsistent or malformed matrix files are input errors") {
 
 }  // namespace
 }  // namespace gapmap
+
+namespace gapmap {
+namespace {
+
+TEST_CASE("concatenated matrices parse one by one") {
+  testing::MatrixFixture f;
+  GapMatrix a = Small(f);
+  MatrixProvenance p;
+  p.tool_version = "1";
+  std::string json = FormatMatrixJson(a, p);
+  // One JSON per line (newlines removed, as a mapper emits them), twice.
+  std::string line = json;
+  line.erase(std::remove(line.begin(), line.end(), '\n'), line.end());
+  auto two = ParseMatrices(line + "\n" + line + "\t\n", "parts", {});
+  REQUIRE(two.ok());
+  REQUIRE(two->size() == 2);
+  CHECK(FormatMatrixJson((*two)[1].matrix, (*two)[1].provenance) == json);
+  CHECK_FALSE(ParseMatrix(line + "\n" + line, "parts", {}).ok());
+  // Tidy CSVs, each with its header.
+  std::string csv = FormatTidyCsv(a, Normalize::kRow);
+  auto three = ParseMatrices(csv + csv + csv, "parts.csv", a.options());
+  REQUIRE(three.ok());
+  CHECK(three->size() == 3);
+  CHECK((*three)[2].provenance.inputs[0].name == "parts.csv (matrix 3)");
+}
+
+}  // namespace
+}  // namespace gapmap
