@@ -46,10 +46,21 @@ $(BUILD_DIR)/build.ninja:
 build: $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# The main job: every unit of corpus/ tagged with rules/, the gap matrix in
+# each of its forms, then a summary (agency x 4P for recommendations, the
+# intervention types nobody or few recommend or see as gaps).
 run: deps build
 	@mkdir -p out
-	$(GAPMAP) segment corpus/ -o out/units.jsonl
-	@echo "wrote out/units.jsonl"
+	$(GAPMAP) tag corpus/ -q -o out/tagged.jsonl
+	$(GAPMAP) matrix corpus/ -q -o out/matrix.csv
+	$(GAPMAP) matrix corpus/ -q --layout wide --dimension fourp -o out/matrix-wide-fourp.csv
+	$(GAPMAP) matrix corpus/ -q --layout wide --dimension rectype -o out/matrix-wide-rectype.csv
+	$(GAPMAP) matrix corpus/ -q --format json -o out/matrix.json
+	@echo "wrote out/tagged.jsonl out/matrix.csv out/matrix-wide-fourp.csv out/matrix-wide-rectype.csv out/matrix.json"
+	@echo
+	@$(GAPMAP) gaps out/matrix.json --dimension fourp --stance recommendation
+	@echo
+	@$(GAPMAP) gaps out/matrix.json --dimension rectype --stance recommendation,gap --no-table --top 4
 
 test: deps build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
