@@ -182,12 +182,18 @@ void ParseRecord(const json& record, int64_t position, Schema* schema, TaggedUni
   }
 }
 
+ReaderOptions JsonlReaderOptions() {
+  ReaderOptions options;
+  options.max_line_bytes = kMaxLineBytes;
+  return options;
+}
+
 }  // namespace
 
 JsonlReader::JsonlReader(ByteSource* source, Schema* schema)
     : source_(source),
       schema_(schema),
-      lines_(source, ReaderOptions{64 * 1024, kMaxLineBytes, {}}) {}
+      lines_(source, JsonlReaderOptions()) {}
 
 bool JsonlReader::Next(TaggedUnit* unit, JsonlExtras* extras) {
   if (!status_.ok()) return false;

@@ -51,11 +51,20 @@ run "$GAPMAP" matrix "$T/bad.jsonl" -o "$T/keep.csv"
 expect_status 2
 expect_stderr_matches 'bad.jsonl:2: invalid JSON'
 [ "$(cat "$T/keep.csv")" = previous ] || fail "a failed run replaced the -o file"
+# A write that fails half-way (file size limit) leaves the previous file too.
+(ulimit -f 8; exec "$GAPMAP" matrix --examples all "$T/icat.jsonl" -o "$T/keep.csv") 2> "$T/err"
+[ $? -eq 2 ] || fail "a failed write did not exit 2"
+grep -q '^gapmap: .*keep.csv' "$T/err" || fail "no message for a failed write: $(cat "$T/err")"
+[ "$(cat "$T/keep.csv")" = previous ] || fail "a failed write replaced the -o file"
 ls "$T" | grep -q 'keep.csv.tmp' && fail "a temporary file was left behind"
 
-# A write error is reported and exits 2. (Through stdout: `-o DEVICE` needs
-# Output to write devices in place rather than rename over them.)
+# A write error is reported and exits 2, through -o (devices are written in
+# place, never replaced) and through stdout.
 if [ -c /dev/full ]; then
+  run "$GAPMAP" matrix "$T/icat.jsonl" -o /dev/full
+  expect_status 2
+  expect_stderr_matches '^gapmap: /dev/full: write error: No space left on device'
+  [ -c /dev/full ] || fail "/dev/full is no longer a device"
   "$GAPMAP" matrix "$T/icat.jsonl" > /dev/full 2> "$T/err"
   [ $? -eq 2 ] || fail "writing to a full stdout did not exit 2"
   grep -q '^gapmap: .*No space left' "$T/err" || fail "no message for a full stdout: $(cat "$T/err")"
