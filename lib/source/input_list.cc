@@ -6,21 +6,36 @@
 
 #include <fmt/format.h>
 
+#include "lib/core/utf8.h"
+
 namespace gapmap {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Document ids go into every output (JSONL, CSV cells, unit ids), which must
+// be valid UTF-8 even when a file name is not.
+std::string ValidDocId(std::string_view name) {
+  if (IsValidUtf8(name)) return std::string(name);
+  std::string repaired;
+  AppendRepairedUtf8(&repaired, name);
+  return repaired;
+}
+
+}  // namespace
+
 std::string DocIdFromPath(const std::string& path) {
   fs::path p(path);
   std::string stem = p.stem().string();
-  return stem.empty() ? p.filename().string() : stem;
+  return ValidDocId(stem.empty() ? p.filename().string() : stem);
 }
 
 InputList ExpandInputs(const std::vector<std::string>& args, const std::string& stdin_name) {
   InputList list;
   for (const std::string& arg : args) {
     if (arg == "-") {
-      list.inputs.push_back({"-", stdin_name});
+      list.inputs.push_back({"-", ValidDocId(stdin_name)});
       continue;
     }
     std::error_code ec;

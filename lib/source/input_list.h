@@ -27,7 +27,8 @@ struct InputList {
 // `stdin_name` names the document read from "-" (default "-").
 InputList ExpandInputs(const std::vector<std::string>& args, const std::string& stdin_name = "-");
 
-// "dir/icat-2010.txt" -> "icat-2010".
+// "dir/icat-2010.txt" -> "icat-2010". Ill-formed UTF-8 in the name becomes
+// U+FFFD: the id appears in every output, which is always valid UTF-8.
 std::string DocIdFromPath(const std::string& path);
 
 }  // namespace gapmap

@@ -102,6 +102,21 @@ expect_status 0
 expect_stdout_utf8
 expect_stdout_matches '"text":"a �� b �� c ��� d ����"'
 
+# A file name that is not UTF-8: the document id (in every output) is repaired.
+cp "$T/good.txt" "$T/$(printf 'caf\xe9').txt"
+run "$GAPMAP" segment "$T/$(printf 'caf\xe9').txt"
+expect_status 0
+expect_stdout_utf8
+expect_stdout_matches '"doc":"caf�","id":"caf�:0001"'
+run "$GAPMAP" tag --format csv "$T/$(printf 'caf\xe9').txt"
+expect_status 0
+expect_stdout_utf8
+expect_stdout_matches '^caf�:0001,caf�,'
+run bash -c "'$GAPMAP' segment --name \$'x\\xff' - <'$T/good.txt'"
+expect_status 0
+expect_stdout_utf8
+expect_stdout_matches '"doc":"x�"'
+
 # A UTF-8 BOM is dropped.
 printf '\xef\xbb\xbf%s\n' "$PARA1" >"$T/bom.txt"
 run "$GAPMAP" segment "$T/bom.txt"

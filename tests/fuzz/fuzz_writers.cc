@@ -5,7 +5,18 @@
 // every string field reads back as the input with ill-formed bytes replaced by
 // U+FFFD (the writers' contract: output is always valid UTF-8), labels and
 // evidence included.
+//
+// CSV and TSV: UnitCsvWriter (`gapmap tag --format csv|tsv`) writes through a
+// real Output (a memfd); a small strict RFC 4180 parser written here, not the
+// project's own reader, splits the bytes back into a header and one row, and
+// every field reads back byte for byte once its formula-neutralising
+// apostrophe is removed. No field may start with a formula trigger. Valid
+// UTF-8 in gives valid UTF-8 out. lib/sinks/csv.h's ParseCsv must agree.
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +26,10 @@
 #include "lib/core/tagged_unit.h"
 #include "lib/core/unit.h"
 #include "lib/core/utf8.h"
+#include "lib/sinks/csv.h"
 #include "lib/sinks/jsonl_writer.h"
+#include "lib/sinks/output.h"
+#include "lib/sinks/unit_csv_writer.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace gapmap {
@@ -102,6 +116,142 @@ void CheckJsonl(const TaggedUnit& tagged, const Schema* schema) {
   }
 }
 
+// RFC 4180, strictly: records end with "\n" (the writers never write "\r\n"),
+// a quoted field is "..." with "" for a quote and must be followed by the
+// delimiter or the record end, an unquoted field holds no quote, CR or LF.
+// nullopt if `data` is not such a file.
+std::optional<std::vector<std::vector<std::string>>> ParseStrictCsv(std::string_view data,
+                                                                    char delimiter) {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> record;
+  size_t i = 0;
+  while (i < data.size()) {
+    std::string field;
+    if (data[i] == '"') {
+      ++i;
+      for (;;) {
+        if (i >= data.size()) return std::nullopt;  // unterminated
+        if (data[i] == '"') {
+          if (i + 1 < data.size() && data[i + 1] == '"') {
+            field.push_back('"');
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        field.push_back(data[i++]);
+      }
+      if (i < data.size() && data[i] != delimiter && data[i] != '\n') return std::nullopt;
+    } else {
+      while (i < data.size() && data[i] != delimiter && data[i] != '\n') {
+        if (data[i] == '"' || data[i] == '\r') return std::nullopt;
+        field.push_back(data[i++]);
+      }
+    }
+    record.push_back(std::move(field));
+    if (i >= data.size()) return std::nullopt;  // every record ends with \n
+    if (data[i] == '\n') {
+      records.push_back(std::move(record));
+      record.clear();
+    }
+    ++i;
+  }
+  return records;
+}
+
+bool IsFormulaStart(std::string_view field) {
+  return !field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' ||
+                            field[0] == '@' || field[0] == '\t' || field[0] == '\r');
+}
+
+// A memfd behind a real Output: what `gapmap tag -o` would write, in memory.
+class MemoryOutput {
+ public:
+  MemoryOutput() {
+    fd_ = ::memfd_create("fuzz-writers", MFD_CLOEXEC);
+    FUZZ_CHECK(fd_ >= 0);
+    path_ = "/proc/self/fd/" + std::to_string(fd_);
+  }
+  ~MemoryOutput() { ::close(fd_); }
+  // Runs `write` against a fresh Output and returns the bytes it committed.
+  template <typename F>
+  std::string Capture(F write) {
+    FUZZ_CHECK(::ftruncate(fd_, 0) == 0);
+    {
+      auto output = Output::Open(path_);
+      FUZZ_CHECK(output.ok());
+      write(output->get());
+      FUZZ_CHECK((*output)->Commit().ok());
+    }
+    std::string bytes(static_cast<size_t>(::lseek(fd_, 0, SEEK_END)), '\0');
+    FUZZ_CHECK(::pread(fd_, bytes.data(), bytes.size(), 0) == static_cast<ssize_t>(bytes.size()));
+    return bytes;
+  }
+
+ private:
+  int fd_;
+  std::string path_;
+};
+
+void CheckCsv(const TaggedUnit& tagged, const Schema* schema, char delimiter) {
+  static MemoryOutput memory;
+  std::string bytes = memory.Capture([&](Output* output) {
+    UnitCsvWriter writer(schema, output, delimiter);
+    FUZZ_CHECK(writer.Write(tagged).ok());
+    FUZZ_CHECK(writer.Finish().ok());
+  });
+  std::optional<std::vector<std::vector<std::string>>> records = ParseStrictCsv(bytes, delimiter);
+  FUZZ_CHECK(records.has_value());
+  FUZZ_CHECK(records->size() == 2);
+  const std::vector<std::string>& header = (*records)[0];
+  const std::vector<std::string>& row = (*records)[1];
+  FUZZ_CHECK(row.size() == header.size());
+  for (const std::string& field : row) FUZZ_CHECK(!IsFormulaStart(field));
+  auto field = [&](std::string_view name) -> std::string {
+    for (size_t i = 0; i < header.size(); ++i) {
+      if (header[i] == name) return UnneutraliseCsvField(row[i]);
+    }
+    FUZZ_CHECK(false && "column missing");
+    return {};
+  };
+  const Unit& unit = tagged.unit;
+  FUZZ_CHECK(header.front() == "id" && header.back() == "text");
+  FUZZ_CHECK(field("id") == UnitId(unit.doc, unit.ordinal));
+  FUZZ_CHECK(field("doc") == unit.doc);
+  FUZZ_CHECK(field("line_start") == std::to_string(unit.line_start));
+  FUZZ_CHECK(field("line_end") == std::to_string(unit.line_end));
+  FUZZ_CHECK(field("kind") == KindName(unit.kind));
+  FUZZ_CHECK(field("agency") == unit.section.agency);
+  FUZZ_CHECK(field("part") == unit.section.part);
+  FUZZ_CHECK(UnneutraliseCsvField(row.back()) == unit.text);
+  if (schema != nullptr) {
+    for (int d = 0; d < schema->dimension_count(); ++d) {
+      std::string joined;
+      for (uint16_t label : tagged.labels[d]) {
+        if (!joined.empty()) joined.push_back(';');
+        joined += schema->label_name(d, label);
+      }
+      FUZZ_CHECK(field(schema->dimension(d).name) == joined);
+    }
+  }
+  bool valid_in = IsValidUtf8(unit.doc) && IsValidUtf8(unit.text) &&
+                  IsValidUtf8(unit.section.agency) && IsValidUtf8(unit.section.part);
+  if (schema != nullptr) {
+    for (int d = 0; d < schema->dimension_count(); ++d) {
+      valid_in = valid_in && IsValidUtf8(schema->dimension(d).name);
+      for (const std::string& label : schema->dimension(d).labels) {
+        valid_in = valid_in && IsValidUtf8(label);
+      }
+    }
+  }
+  if (valid_in) FUZZ_CHECK(IsValidUtf8(bytes));
+  // The project's reader agrees with this one.
+  Result<std::vector<std::vector<std::string>>> theirs = ParseCsv(bytes, "<fuzz>", delimiter);
+  FUZZ_CHECK(theirs.ok());
+  FUZZ_CHECK(*theirs == *records);
+}
+
 }  // namespace
 }  // namespace gapmap
 
@@ -164,6 +314,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   unit.text = in.Rest();
-  CheckJsonl(tagged, with_schema ? &schema : nullptr);
+  const Schema* s = with_schema ? &schema : nullptr;
+  CheckJsonl(tagged, s);
+  CheckCsv(tagged, s, unit.ordinal % 2 == 0 ? ',' : '\t');
   return 0;
 }
