@@ -498,8 +498,10 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
       }
     }
     for (const auto& [label, rule] : implied_notes) {
+      // A copy: clang < 16 cannot capture a structured binding in a lambda.
+      const auto wanted = label;
       auto it = std::find_if(label_traces.begin(), label_traces.end(),
-                             [&](const LabelTrace& lt) { return lt.label == label; });
+                             [&](const LabelTrace& lt) { return lt.label == wanted; });
       if (it == label_traces.end()) {
         LabelTrace lt;
         lt.label = label;
