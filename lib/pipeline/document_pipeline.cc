@@ -60,8 +60,11 @@ Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const Docum
     diagnostics->Warning(SourceLocation{name, static_cast<int>(line_number), 0}, message);
   };
   LineReader reader(&decoded, reader_options);
-  Segmenter segmenter(rules.structure, input.doc_id, SegmenterOptions{options.max_unit_bytes});
-  SectionTracker tracker(rules.structure, rules.agencies, info);
+  DocumentInfo document = info;
+  document.doc_id = input.doc_id;
+  Segmenter segmenter(rules.structure, rules.agencies, document,
+                      SegmenterOptions{options.max_unit_bytes});
+  SectionTracker tracker(rules.structure, rules.agencies, document);
   Tagger tagger(rules, TaggerOptions{options.evidence});
 
   std::vector<Unit> units;
@@ -93,7 +96,7 @@ Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const Docum
   while (reader.Next(&line)) {
     ++lines;
     if (!saw_text) saw_text = line.text.find_first_not_of(" \t\v\f") != std::string_view::npos;
-    segmenter.AddLine(line, &units);
+    GAPMAP_RETURN_IF_ERROR(segmenter.AddLine(line, &units));
     if (!units.empty()) GAPMAP_RETURN_IF_ERROR(drain());
   }
   if (!reader.status().ok()) {

@@ -147,6 +147,23 @@ Status RegexSet::Match(std::string_view text, std::vector<int>* hits,
   return Status::Internal("regex set failed");
 }
 
+Result<bool> RegexSet::MatchesAny(std::string_view text) const {
+  RE2::Set::ErrorInfo info;
+  if (impl_->set.Match(re2::StringPiece(text.data(), text.size()), nullptr, &info)) return true;
+  switch (info.kind) {
+    case RE2::Set::kNoError: return false;
+    case RE2::Set::kOutOfMemory:
+      return Status::Internal(fmt::format(
+          "regex set ran out of memory (budget {} bytes) while scanning a unit of {} bytes",
+          impl_->budget, text.size()));
+    case RE2::Set::kInconsistent:
+      return Status::Internal("regex set returned an inconsistent result");
+    case RE2::Set::kNotCompiled:
+      return Status::Internal("regex set used before Compile()");
+  }
+  return Status::Internal("regex set failed");
+}
+
 int RegexSet::size() const { return impl_->size; }
 
 }  // namespace gapmap

@@ -71,6 +71,10 @@ class RegexSet {
   // `*out_of_memory` (if given) tells that case apart from other failures.
   Status Match(std::string_view text, std::vector<int>* hits,
                bool* out_of_memory = nullptr) const;
+  // Whether any pattern matches `text`: cheaper than Match() when most texts
+  // match nothing (no list of hits is built, the scan stops at the first
+  // match). Fails like Match().
+  Result<bool> MatchesAny(std::string_view text) const;
 
   int size() const;
 

@@ -1,36 +1,657 @@
 #include "lib/segment/segmenter.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+
+#include "lib/segment/normaliser.h"
+
 namespace gapmap {
+namespace {
 
-Segmenter::Segmenter(const StructureRules& rules, std::string doc_id, SegmenterOptions options)
-    : rules_(rules), doc_id_(std::move(doc_id)), options_(options) {}
-
-void Segmenter::AddLine(const Line& line, std::vector<Unit>* out) {
-  if (line.text.find_first_not_of(" \t") == std::string_view::npos) {
-    Flush(out);
-    return;
-  }
-  if (!has_pending_) {
-    pending_ = Unit{};
-    pending_.doc = doc_id_;
-    pending_.line_start = line.number;
-    pending_.byte_start = line.offset;
-    has_pending_ = true;
-  } else {
-    pending_.text += ' ';
-  }
-  pending_.text.append(line.text);
-  pending_.line_end = line.number;
-  pending_.byte_end = line.offset + line.text.size();
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
 }
 
-void Segmenter::Finish(std::vector<Unit>* out) { Flush(out); }
+bool IsClosingMark(char c) { return c == '"' || c == '\'' || c == ')' || c == ']' || c == '*'; }
 
-void Segmenter::Flush(std::vector<Unit>* out) {
-  if (!has_pending_) return;
-  pending_.ordinal = next_ordinal_++;
-  out->push_back(std::move(pending_));
-  has_pending_ = false;
+// The last character that says how a line ends: closing quotes and brackets
+// and a footnote reference glued after the punctuation ("regard.21") are
+// skipped. 0 for empty text.
+char LastSignificant(std::string_view text) {
+  text = Trim(text);
+  size_t end = text.size();
+  size_t digits = end;
+  while (digits > 0 && text[digits - 1] >= '0' && text[digits - 1] <= '9') --digits;
+  if (digits < end && digits > 0) {
+    char c = text[digits - 1];
+    if (c == '.' || c == '!' || c == '?' || IsClosingMark(c)) end = digits;
+  }
+  while (end > 0 && IsClosingMark(text[end - 1])) --end;
+  return end == 0 ? 0 : text[end - 1];
+}
+
+bool EndsSentence(std::string_view text) {
+  char c = LastSignificant(text);
+  return c == '.' || c == '!' || c == '?';
+}
+
+// Ends like a list item or a clause: . ; : ! ?
+bool EndsItem(std::string_view text) {
+  char c = LastSignificant(text);
+  return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+// Headings do not end in these (a question is fine: "What Is ICAT?").
+bool EndsClosing(std::string_view text) {
+  char c = LastSignificant(text);
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!';
+}
+
+bool StartsLower(std::string_view text) {
+  return !text.empty() && text[0] >= 'a' && text[0] <= 'z';
+}
+
+bool StartsCapital(std::string_view text) {
+  if (text.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(text[0]);
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c >= 0x80;
+}
+
+// A unit that a later lowercase line may continue: body text that did not
+// end its sentence or clause.
+bool Continuable(const std::string& text, UnitKind kind) {
+  if (kind != UnitKind::kText && kind != UnitKind::kBullet) return false;
+  char c = LastSignificant(text);
+  return c != 0 && c != '.' && c != '!' && c != '?' && c != ':';
+}
+
+bool IsListShape(LineShape shape) {
+  return shape == LineShape::kBulletGlyph || shape == LineShape::kBulletItem ||
+         shape == LineShape::kNumbered;
+}
+
+// "b)" and "a)", "2." and "1.", "-" and "-" are items of the same list.
+std::string MarkerStyle(std::string_view marker) {
+  std::string style;
+  for (char c : marker) {
+    char k = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? 'a'
+             : (c >= '0' && c <= '9')                         ? '9'
+                                                              : c;
+    if (style.empty() || style.back() != k || (k != 'a' && k != '9')) style.push_back(k);
+  }
+  return style;
+}
+
+// A web address marks a reference, not a title.
+bool HasUrl(std::string_view text) {
+  return text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos;
+}
+
+// "Technical Cooperation": a few words, each capitalised.
+bool IsTitleCase(std::string_view text, int max_words) {
+  int words = 0;
+  bool word_start = true;
+  for (char c : text) {
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (word_start) {
+      ++words;
+      if (!(c >= 'A' && c <= 'Z')) return false;
+    }
+    word_start = false;
+  }
+  return words > 0 && words <= max_words;
+}
+
+// Whether `text` holds an ASCII digit, eight bytes at a time.
+bool HasDigit(std::string_view text) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, text.data() + i, 8);
+    uint64_t t = v ^ (kOnes * '0');  // digits become bytes 0..9
+    if (((t - kOnes * 10) & ~t & kHighs) != 0) return true;
+  }
+  for (; i < text.size(); ++i) {
+    if (text[i] >= '0' && text[i] <= '9') return true;
+  }
+  return false;
+}
+
+int ParseDigits(std::string_view s) {
+  int n = 0;
+  for (char c : s) n = n * 10 + (c - '0');
+  return n;
+}
+
+// Words in a line that make it body text rather than a label.
+constexpr int kContentWords = 8;
+// A heading has at least this many characters ("N" alone is an axis label).
+constexpr size_t kMinHeadingChars = 3;
+// The most words of a sub-heading glued to the end of a paragraph.
+constexpr int kMaxGluedHeadingWords = 4;
+
+}  // namespace
+
+Segmenter::Segmenter(const StructureRules& rules, const AgencyRegistry& agencies,
+                     const DocumentInfo& document, SegmenterOptions options)
+    : rules_(rules),
+      document_(document),
+      options_(options),
+      titles_(agencies),
+      classifier_(rules, document),
+      dehyphenator_(&rules.keep_prefixes, &rules.keep_second_parts) {}
+
+Status Segmenter::AddLine(const Line& line, std::vector<Unit>* out) {
+  if (line.continued) {
+    // A later piece of an over-long line: same line, same unit.
+    Draft* draft = in_footnotes_ && footnote_.live() ? &footnote_ : &cur_;
+    if (draft->live()) {
+      NormaliseLine(line.text, &scratch_);
+      draft->text.append(scratch_);
+      draft->lines.back().end = line.offset + line.text.size();
+      if (draft->text.size() >= options_.max_unit_bytes) {
+        StageDraft(draft);
+        draft->Reset();
+      }
+      Flush(out, false);
+      return Status::Ok();
+    }
+  }
+  Status s = classifier_.Classify(line.text, &info_);
+  if (!s.ok()) return s;
+  if (line.page_break) PageBreak();
+  if (deferred_ && info_.shape != LineShape::kBlank && info_.shape != LineShape::kSeparator) {
+    ResolveDeferredNumber(&info_);
+  }
+  if (!in_footnotes_ || !FootnoteLine(line, info_)) BodyLine(line, info_);
+  Flush(out, false);
+  return Status::Ok();
+}
+
+void Segmenter::Finish(std::vector<Unit>* out) {
+  if (deferred_) ResolveDeferredNumber(nullptr);
+  if (in_footnotes_) EndFootnotes();
+  CloseBlock(true);
+  FinalizePending(Next::kNothing);
+  Flush(out, true);
+}
+
+void Segmenter::PageBreak() {
+  if (deferred_) ResolveDeferredNumber(nullptr);  // a number at the foot of the page
+  if (in_footnotes_) EndFootnotes();
+  CloseBlock(true);
+  page_top_ = true;
+  blank_run_ = 0;
+}
+
+void Segmenter::BodyLine(const Line& line, const LineInfo& info) {
+  switch (info.shape) {
+    case LineShape::kBlank:
+      ++blank_run_;
+      CloseBlock(true);
+      if (blank_run_ == rules_.page_gap) page_top_ = true;
+      return;
+    case LineShape::kSeparator:
+      CloseBlock(true);
+      in_footnotes_ = true;
+      footnote_has_text_ = false;
+      blank_run_ = 0;
+      return;
+    case LineShape::kFurniture:
+      CloseBlock(true);
+      StageLine(UnitKind::kFurniture, line, info.text);
+      after_furniture_ = true;
+      blank_run_ = 0;
+      return;
+    case LineShape::kNumberOnly:
+      CloseBlock(true);
+      if (after_furniture_) {
+        StageLine(UnitKind::kFurniture, line, info.text);  // the page number under a header
+        page_top_ = true;
+      } else {
+        deferred_ = Deferred{line.number, line.offset, line.offset + line.text.size(), info.number,
+                             std::string(info.text)};
+      }
+      blank_run_ = 0;
+      return;
+    case LineShape::kPartHeading:
+    case LineShape::kHeading:
+      CloseBlock(true);
+      FinalizePending(Next::kContent);
+      StageLine(UnitKind::kHeading, line, info.shape == LineShape::kHeading ? info.body : info.text,
+                info.marker);
+      after_furniture_ = false;
+      page_top_ = false;
+      blank_run_ = 0;
+      return;
+    default:
+      break;
+  }
+
+  bool block_start = !cur_.live();
+  if (block_start && info.footnote_number >= 0 && (blank_run_ > 0 || page_top_) &&
+      IsFootnoteNumber(info.footnote_number)) {
+    // "12 CTOC/COP/2006/CRP.5." at the foot of a page.
+    last_footnote_ = info.footnote_number;
+    StartFootnote(line, info);
+    blank_run_ = 0;
+    return;
+  }
+  if (!block_start && info.shape == LineShape::kText &&
+      info.indent >= rules_.footnote_insert_indent) {
+    // An indented line interrupting a paragraph: a footnote the extraction put
+    // there. The paragraph stays open and resumes after it.
+    StartFootnote(line, info);
+    return;
+  }
+  bool page_top = page_top_;
+  after_furniture_ = false;
+  page_top_ = false;
+  blank_run_ = 0;
+  NoteReferences(info.text);
+
+  if (IsListShape(info.shape)) {
+    // A dash or letter inside a sentence is not a list marker: an item starts
+    // a block, follows the end of a clause, or follows an item like it.
+    bool new_item =
+        info.shape == LineShape::kBulletGlyph || block_start || EndsItem(cur_.text) ||
+        (cur_.kind == UnitKind::kBullet && MarkerStyle(cur_.marker) == MarkerStyle(info.marker));
+    if (new_item) {
+      CloseBlock(false);
+      StartBlock(line, info, UnitKind::kBullet, info.shape == LineShape::kNumbered, block_start,
+                 page_top);
+      return;
+    }
+  }
+  if (block_start) {
+    StartBlock(line, info, UnitKind::kText, false, true, page_top);
+  } else {
+    AppendLine(&cur_, line, info.text);
+  }
+}
+
+bool Segmenter::FootnoteLine(const Line& line, const LineInfo& info) {
+  switch (info.shape) {
+    case LineShape::kBlank:
+      ++blank_run_;
+      CloseBlock(true);
+      if (blank_run_ >= rules_.page_gap) {
+        EndFootnotes();
+        page_top_ = true;
+      }
+      return true;
+    case LineShape::kSeparator:
+      return true;
+    case LineShape::kFurniture:
+    case LineShape::kPartHeading:
+    case LineShape::kHeading:
+    case LineShape::kBulletGlyph:
+      EndFootnotes();
+      return false;
+    case LineShape::kNumberOnly:
+      if (!IsFootnoteNumber(info.number)) {
+        EndFootnotes();
+        return false;
+      }
+      if (footnote_.live()) StageDraft(&footnote_);
+      last_footnote_ = info.number;
+      StartFootnote(line, info);
+      blank_run_ = 0;
+      return true;
+    default:
+      break;
+  }
+  if (info.footnote_number >= 0 && IsFootnoteNumber(info.footnote_number)) {
+    if (footnote_.live()) StageDraft(&footnote_);
+    last_footnote_ = info.footnote_number;
+    StartFootnote(line, info);
+    blank_run_ = 0;
+    return true;
+  }
+  if (info.indent == 1 && footnote_has_text_) {
+    // The extraction marks the first line of a new page with one space: the
+    // body text resumes.
+    EndFootnotes();
+    page_top_ = true;
+    return false;
+  }
+  if (footnote_.live()) {
+    AppendLine(&footnote_, line, info.text);
+  } else {
+    StartFootnote(line, info);
+  }
+  footnote_has_text_ = true;
+  blank_run_ = 0;
+  return true;
+}
+
+void Segmenter::StartFootnote(const Line& line, const LineInfo& info) {
+  if (footnote_.live()) StageDraft(&footnote_);
+  footnote_.Reset();
+  footnote_.kind = UnitKind::kFootnote;
+  AppendLine(&footnote_, line, info.text);
+  in_footnotes_ = true;
+  footnote_has_text_ = info.shape != LineShape::kNumberOnly;
+}
+
+void Segmenter::EndFootnotes() {
+  if (footnote_.live()) StageDraft(&footnote_);
+  footnote_.Reset();
+  in_footnotes_ = false;
+  footnote_has_text_ = false;
+}
+
+bool Segmenter::IsFootnoteNumber(int n) const {
+  if (n <= 0) return false;
+  if (n == last_footnote_) return true;  // the extraction repeated the number
+  int limit = std::max(last_footnote_ + rules_.footnote_window, max_reference_);
+  return n > last_footnote_ && n <= limit;
+}
+
+void Segmenter::NoteReferences(std::string_view text) {
+  // A note reference is a number of 1-3 digits glued to the end of a word or
+  // sentence: "resolution1", "(ICAT)5", "victims.31".
+  if (!HasDigit(text)) return;  // most lines
+  for (size_t i = 1; i < text.size(); ++i) {
+    char c = text[i];
+    if (c < '0' || c > '9') continue;
+    char before = text[i - 1];
+    bool glued = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+                 before == '.' || before == ')' || before == '"' || before == '\'' ||
+                 before == ',' || before == ';' || before == ':';
+    size_t end = i;
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    if (glued && end - i <= 3) {
+      bool ends = end == text.size() || !((text[end] >= 'a' && text[end] <= 'z') ||
+                                          (text[end] >= 'A' && text[end] <= 'Z'));
+      int n = ParseDigits(text.substr(i, end - i));
+      if (ends && n > last_footnote_ && n <= last_footnote_ + 50) {
+        max_reference_ = std::max(max_reference_, n);
+      }
+    }
+    i = end;
+  }
+}
+
+void Segmenter::ResolveDeferredNumber(const LineInfo* next) {
+  Deferred d = std::move(*deferred_);
+  deferred_.reset();
+  bool page_number = next == nullptr || next->shape == LineShape::kFurniture;
+  if (page_number || !IsFootnoteNumber(d.number)) {
+    Unit unit;
+    unit.kind = UnitKind::kFurniture;
+    unit.line_start = unit.line_end = d.number_line;
+    unit.byte_start = d.begin;
+    unit.byte_end = d.end;
+    unit.text = std::move(d.text);
+    Stage(std::move(unit));
+    after_furniture_ = true;
+    if (page_number) page_top_ = true;
+    return;
+  }
+  last_footnote_ = d.number;
+  footnote_.Reset();
+  footnote_.kind = UnitKind::kFootnote;
+  DraftLine dl;
+  dl.number = d.number_line;
+  dl.begin = d.begin;
+  dl.end = d.end;
+  footnote_.lines.push_back(dl);
+  footnote_.text = std::move(d.text);
+  in_footnotes_ = true;
+  footnote_has_text_ = false;
+}
+
+void Segmenter::StartBlock(const Line& line, const LineInfo& info, UnitKind kind, bool numbered,
+                           bool clean, bool page_top) {
+  if (kind == UnitKind::kText && pending_.live() && StartsLower(info.text) &&
+      Continuable(pending_.text, pending_.kind)) {
+    // The paragraph broken by a blank line, a page break, footnotes or
+    // furniture goes on.
+    std::swap(cur_, pending_);
+    pending_.Reset();
+    cur_.heading_candidate = false;
+    AppendLine(&cur_, line, info.text);
+    return;
+  }
+  FinalizePending(WhatFollows(info));
+  cur_.Reset();
+  cur_.kind = kind;
+  cur_.numbered = numbered;
+  cur_.started_clean = clean;
+  cur_.page_top = page_top;
+  if (kind == UnitKind::kBullet) cur_.marker = std::string(info.marker);
+  AppendLine(&cur_, line, kind == UnitKind::kBullet ? info.body : info.text);
+}
+
+void Segmenter::AppendLine(Draft* draft, const Line& line, std::string_view text) {
+  DraftLine dl;
+  dl.number = line.number;
+  dl.begin = line.offset;
+  dl.end = line.offset + line.text.size();
+  dl.text_offset = draft->text.size();
+  dl.ends_sentence = EndsSentence(text);
+  dl.chars = text.size();
+  draft->lines.push_back(dl);
+  dehyphenator_.Join(&draft->text, text);
+  if (draft->text.size() >= options_.max_unit_bytes) {
+    // Too long to keep whole: what we have is a unit; the rest starts anew.
+    StageDraft(draft);
+    draft->Reset();
+  }
+}
+
+void Segmenter::CloseBlock(bool clean) {
+  if (!cur_.live()) return;
+  cur_.closed_clean = clean;
+  SplitGluedTitle(&cur_);
+  if (cur_.kind == UnitKind::kText && IsNarrow(cur_)) {
+    cur_.kind = UnitKind::kFurniture;  // chart labels, a sidebar, a pull quote
+  } else if (cur_.kind == UnitKind::kText && static_cast<int>(cur_.lines.size()) <= 2 &&
+             StartsCapital(cur_.text) && titles_.Match(cur_.text) >= 0) {
+    cur_.kind = UnitKind::kHeading;
+  } else if (cur_.kind == UnitKind::kText && cur_.started_clean && clean &&
+             static_cast<int>(cur_.lines.size()) <= rules_.heading_max_lines &&
+             cur_.text.size() >= kMinHeadingChars && StartsCapital(cur_.text) &&
+             !EndsClosing(cur_.text) && !HasUrl(cur_.text) &&
+             CountWords(cur_.text) <= rules_.heading_max_words) {
+    cur_.heading_candidate = true;
+  }
+  if (pending_.live()) FinalizePending(Next::kContent);  // not expected: see StartBlock
+  std::swap(pending_, cur_);
+  cur_.Reset();
+}
+
+bool Segmenter::IsNarrow(const Draft& draft) const {
+  if (rules_.narrow_block_chars <= 0 ||
+      static_cast<int>(draft.lines.size()) < rules_.narrow_block_lines) {
+    return false;
+  }
+  for (const DraftLine& l : draft.lines) {
+    if (static_cast<int>(l.chars) > rules_.narrow_block_chars) return false;
+  }
+  return true;
+}
+
+void Segmenter::SplitGluedTitle(Draft* draft) {
+  if (draft->kind != UnitKind::kText && draft->kind != UnitKind::kBullet) return;
+  size_t n = draft->lines.size();
+  for (size_t take : {size_t{2}, size_t{1}}) {
+    if (n < take + 1) continue;
+    size_t k = n - take;
+    if (!draft->lines[k - 1].ends_sentence) continue;
+    size_t offset = draft->lines[k].text_offset;
+    std::string_view title = Trim(std::string_view(draft->text).substr(offset));
+    if (!StartsCapital(title) || titles_.Match(title) < 0) continue;
+
+    Draft heading;
+    heading.kind = UnitKind::kHeading;
+    heading.started_clean = true;
+    heading.closed_clean = draft->closed_clean;
+    heading.text = std::string(title);
+    heading.lines.assign(draft->lines.begin() + static_cast<long>(k), draft->lines.end());
+    for (DraftLine& l : heading.lines)
+      l.text_offset = l.text_offset >= offset ? l.text_offset - offset : 0;
+
+    draft->lines.resize(k);
+    draft->text.resize(offset);
+    while (!draft->text.empty() && draft->text.back() == ' ') draft->text.pop_back();
+    draft->closed_clean = false;
+    StageDraft(draft);
+    *draft = std::move(heading);
+    return;
+  }
+  // A short title-case line closing a block after a full sentence is a
+  // sub-heading that lost its blank line ("... trafficked persons." +
+  // "Technical Cooperation"); what follows decides, as for any short block.
+  if (n >= 2 && draft->closed_clean && draft->lines[n - 2].ends_sentence) {
+    size_t offset = draft->lines[n - 1].text_offset;
+    std::string_view last = Trim(std::string_view(draft->text).substr(offset));
+    if (IsTitleCase(last, kMaxGluedHeadingWords) && !EndsClosing(last)) {
+      Draft heading;
+      heading.kind = UnitKind::kText;
+      heading.heading_candidate = true;
+      heading.started_clean = true;
+      heading.closed_clean = true;
+      heading.text = std::string(last);
+      heading.lines.push_back(draft->lines.back());
+      heading.lines.back().text_offset = 0;
+      draft->lines.pop_back();
+      draft->text.resize(offset);
+      while (!draft->text.empty() && draft->text.back() == ' ') draft->text.pop_back();
+      draft->closed_clean = false;
+      StageDraft(draft);
+      *draft = std::move(heading);
+    }
+  }
+}
+
+Segmenter::Next Segmenter::WhatFollows(const LineInfo& info) const {
+  switch (info.shape) {
+    case LineShape::kBulletGlyph:
+    case LineShape::kBulletItem:
+    case LineShape::kNumbered:
+    case LineShape::kHeading:
+    case LineShape::kPartHeading:
+      return Next::kContent;
+    default:
+      break;
+  }
+  if (CountWords(info.text) >= kContentWords) return Next::kContent;
+  char c = LastSignificant(info.text);
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return Next::kContent;
+  return Next::kShort;
+}
+
+void Segmenter::FinalizePending(Next next) {
+  if (!pending_.live()) return;
+  Draft& d = pending_;
+  if (d.heading_candidate) {
+    // A page's title, or a heading over body text; a short block followed by
+    // more short blocks is a label.
+    d.kind = next == Next::kContent || d.page_top ? UnitKind::kHeading : UnitKind::kText;
+  } else if (d.kind == UnitKind::kBullet && d.numbered && d.lines.size() == 1 && d.started_clean &&
+             d.closed_clean && !EndsClosing(d.text) &&
+             CountWords(d.text) <= rules_.heading_max_words) {
+    // "1.1.2. Protection" standing alone: a numbered heading.
+    d.kind = UnitKind::kHeading;
+  }
+  StageDraft(&d);
+  pending_.Reset();
+}
+
+void Segmenter::StageDraft(Draft* draft) {
+  if (!draft->live()) return;
+  Unit unit;
+  unit.kind = draft->kind;
+  unit.line_start = draft->lines.front().number;
+  unit.line_end = draft->lines.back().number;
+  unit.byte_start = draft->lines.front().begin;
+  unit.byte_end = draft->lines.back().end;
+  unit.marker = std::move(draft->marker);
+  if (unit.kind == UnitKind::kHeading && !unit.marker.empty()) {
+    // A numbered heading keeps its number in the text: "1.1.2. Protection".
+    unit.text = unit.marker;
+    if (!draft->text.empty()) unit.text.push_back(' ');
+    unit.text.append(draft->text);
+  } else {
+    unit.text = std::move(draft->text);
+  }
+  Stage(std::move(unit));
+  draft->Reset();
+}
+
+void Segmenter::StageLine(UnitKind kind, const Line& line, std::string_view text,
+                          std::string_view marker) {
+  Unit unit;
+  unit.kind = kind;
+  unit.line_start = unit.line_end = line.number;
+  unit.byte_start = line.offset;
+  unit.byte_end = line.offset + line.text.size();
+  unit.marker = std::string(marker);
+  unit.text = std::string(text);
+  Stage(std::move(unit));
+}
+
+void Segmenter::Stage(Unit unit) {
+  staged_bytes_ += unit.text.size();
+  auto pos = staged_.end();
+  while (pos != staged_.begin() && std::prev(pos)->line_start > unit.line_start) --pos;
+  staged_.insert(pos, std::move(unit));
+}
+
+void Segmenter::Flush(std::vector<Unit>* out, bool all) {
+  uint32_t limit = std::numeric_limits<uint32_t>::max();
+  if (!all) {
+    for (const Draft* d : {&cur_, &pending_, &footnote_}) {
+      if (d->live()) limit = std::min(limit, d->line_start());
+    }
+    if (deferred_) limit = std::min(limit, deferred_->number_line);
+  }
+  while (!staged_.empty() && staged_.front().line_start < limit) {
+    staged_bytes_ -= staged_.front().text.size();
+    Emit(&staged_.front(), out);
+    staged_.pop_front();
+  }
+  if (!all && staged_bytes_ > options_.max_unit_bytes && pending_.live()) {
+    // Too much is waiting for the pending unit: it will not be continued.
+    FinalizePending(Next::kNothing);
+    Flush(out, false);
+  }
+}
+
+void Segmenter::Emit(Unit* unit, std::vector<Unit>* out) {
+  unit->doc = document_.doc_id;
+  unit->ordinal = next_ordinal_++;
+  switch (unit->kind) {
+    case UnitKind::kBullet:
+      unit->lead_in_ordinal = lead_in_;
+      break;
+    case UnitKind::kText:
+      lead_in_ = 0;
+      for (const std::string& ending : rules_.lead_in) {
+        if (unit->text.size() >= ending.size() &&
+            unit->text.compare(unit->text.size() - ending.size(), ending.size(), ending) == 0) {
+          lead_in_ = unit->ordinal;
+        }
+      }
+      break;
+    case UnitKind::kHeading:
+      lead_in_ = 0;
+      break;
+    default:
+      break;
+  }
+  out->push_back(std::move(*unit));
 }
 
 }  // namespace gapmap

@@ -1,0 +1,207 @@
+#include "lib/segment/line_classifier.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "lib/segment/normaliser.h"
+
+namespace gapmap {
+namespace {
+
+std::string LowerNormalised(std::string_view s) {
+  std::string out;
+  NormaliseLine(s, &out);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool EqualsIgnoringCase(std::string_view text, const std::string& lower) {
+  if (lower.empty() || text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != static_cast<unsigned char>(lower[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int ParseNumber(std::string_view s) {
+  int value = -1;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return -1;
+  return value;
+}
+
+// Priority of a role when several patterns match a line (lower wins).
+int Priority(LineRole role) {
+  switch (role) {
+    case LineRole::kFurniture:
+      return 0;
+    case LineRole::kPartHeading:
+      return 1;
+    case LineRole::kHeading:
+      return 2;
+    case LineRole::kPageNumber:
+      return 3;
+    case LineRole::kBulletGlyph:
+      return 4;
+    case LineRole::kNumbered:
+      return 5;
+    case LineRole::kBulletItem:
+      return 6;
+    case LineRole::kFootnoteStart:
+      return 100;  // reported on the side
+  }
+  return 100;
+}
+
+// True if `text` ends in at least `n` leader dots ("... . . . . 12").
+bool EndsInLeaders(std::string_view text, int n) {
+  size_t i = text.size();
+  while (i > 0 && ((text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == ' ')) --i;
+  int dots = 0;
+  while (i > 0 && dots < n) {
+    char c = text[i - 1];
+    if (c == '.') {
+      ++dots;
+    } else if (c != ' ' || (i >= 2 && text[i - 2] == ' ')) {
+      break;
+    }
+    --i;
+  }
+  return dots >= n;
+}
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+int CountWords(std::string_view text) {
+  int n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+LineClassifier::LineClassifier(const StructureRules& rules, const DocumentInfo& document)
+    : rules_(rules) {
+  if (rules.header_is_title) title_ = LowerNormalised(document.title);
+  if (rules.header_is_issuer) issuer_ = LowerNormalised(document.issuer);
+}
+
+bool LineClassifier::IsRunningHeader(std::string_view text) const {
+  return EqualsIgnoringCase(text, title_) || EqualsIgnoringCase(text, issuer_);
+}
+
+void LineClassifier::Groups(const LinePattern& p, std::string_view text) {
+  groups_.clear();
+  p.regex.PartialMatchGroups(text, &groups_);
+}
+
+Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
+  *info = LineInfo();
+  info->indent = LeadingSpaces(raw);
+  NormaliseLine(raw, &buffer_);
+  std::string_view text = buffer_;
+  info->text = text;
+  info->body = text;
+  if (text.empty()) {
+    info->shape = rules_.footnote_separator && rules_.footnote_separator->PartialMatch(raw)
+                      ? LineShape::kSeparator
+                      : LineShape::kBlank;
+    return Status::Ok();
+  }
+  info->shape = LineShape::kText;
+  if (IsRunningHeader(text) || (rules_.leaders > 0 && EndsInLeaders(text, rules_.leaders))) {
+    info->shape = LineShape::kFurniture;
+    return Status::Ok();
+  }
+  if (rules_.line_set == nullptr) return Status::Ok();
+  // Most lines match no pattern: ask whether any does before asking which.
+  Result<bool> any = rules_.line_set->MatchesAny(text);
+  if (!any.ok()) return any.status();
+  if (!*any) return Status::Ok();
+  Status s = rules_.line_set->Match(text, &hits_);
+  if (!s.ok()) return s;
+  if (hits_.empty()) return Status::Ok();
+  std::sort(hits_.begin(), hits_.end());  // file order breaks ties
+
+  const LinePattern* best = nullptr;
+  for (int h : hits_) {
+    const LinePattern& p = rules_.line_patterns[h];
+    if (p.role == LineRole::kFootnoteStart) {
+      if (info->footnote_number < 0) {
+        Groups(p, text);
+        if (groups_.size() >= 2) {
+          info->footnote_number = ParseNumber(groups_[0]);
+          info->footnote_text = groups_[1];
+        }
+      }
+      continue;
+    }
+    if (best == nullptr || Priority(p.role) < Priority(best->role)) best = &p;
+  }
+  if (best == nullptr) return Status::Ok();
+  switch (best->role) {
+    case LineRole::kFurniture:
+      info->shape = LineShape::kFurniture;
+      break;
+    case LineRole::kPartHeading:
+      info->shape = LineShape::kPartHeading;
+      info->part = best->part;
+      break;
+    case LineRole::kHeading:
+      info->shape = LineShape::kHeading;
+      Groups(*best, text);
+      if (!groups_.empty()) {
+        info->marker = groups_[0];
+        info->depth = static_cast<int>(info->marker.size());
+      }
+      if (groups_.size() >= 2 && !groups_[1].empty()) info->body = TrimView(groups_[1]);
+      break;
+    case LineRole::kPageNumber:
+      Groups(*best, text);
+      info->number = groups_.empty() ? -1 : ParseNumber(groups_[0]);
+      info->shape = info->number >= 0 ? LineShape::kNumberOnly : LineShape::kText;
+      break;
+    case LineRole::kBulletGlyph:
+    case LineRole::kBulletItem:
+    case LineRole::kNumbered: {
+      Groups(*best, text);
+      std::string_view marker = groups_.empty() ? std::string_view() : TrimView(groups_[0]);
+      if (marker.empty()) break;
+      info->marker = marker;
+      size_t after = static_cast<size_t>(marker.data() + marker.size() - text.data());
+      info->body = TrimView(text.substr(after));
+      if (best->role == LineRole::kNumbered) {
+        info->shape = LineShape::kNumbered;
+        int depth = 0;
+        bool in_digits = false;
+        for (char c : marker) {
+          bool digit = c >= '0' && c <= '9';
+          if (digit && !in_digits) ++depth;
+          in_digits = digit;
+        }
+        info->depth = depth;
+      } else {
+        info->shape =
+            best->role == LineRole::kBulletGlyph ? LineShape::kBulletGlyph : LineShape::kBulletItem;
+      }
+      break;
+    }
+    case LineRole::kFootnoteStart:
+      break;
+  }
+  return Status::Ok();
+}
+
+}  // namespace gapmap

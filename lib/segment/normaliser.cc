@@ -1,0 +1,248 @@
+#include "lib/segment/normaliser.h"
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "lib/core/utf8.h"
+
+namespace gapmap {
+namespace {
+
+// What a non-ASCII code point becomes.
+enum class Map : uint8_t { kKeep, kSpace, kDrop, kText, kSpacedText };
+
+struct Mapping {
+  Map map;
+  const char* text = nullptr;  // kText, kSpacedText
+};
+
+Mapping MapCodePoint(char32_t c) {
+  switch (c) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x2035:
+      return {Map::kText, "'"};
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x2036:
+    case 0x00AB:
+    case 0x00BB:
+      return {Map::kText, "\""};
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2212:
+    case 0xFE63:
+    case 0xFF0D:
+      return {Map::kText, "-"};
+    case 0x2014:
+    case 0x2015:
+      return {Map::kSpacedText, "-"};
+    case 0x2026:
+      return {Map::kText, "..."};
+    case 0xFB00:
+      return {Map::kText, "ff"};
+    case 0xFB01:
+      return {Map::kText, "fi"};
+    case 0xFB02:
+      return {Map::kText, "fl"};
+    case 0xFB03:
+      return {Map::kText, "ffi"};
+    case 0xFB04:
+      return {Map::kText, "ffl"};
+    case 0xFB05:
+    case 0xFB06:
+      return {Map::kText, "st"};
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+      return {Map::kDrop};
+    case 0x00A0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0x0085:
+      return {Map::kSpace};
+    default:
+      break;
+  }
+  if (c >= 0x2000 && c <= 0x200A) return {Map::kSpace};
+  if (c >= 0x80 && c < 0xA0) return {Map::kSpace};  // C1 controls
+  return {Map::kKeep};
+}
+
+char32_t Decode(std::string_view s, size_t len) {
+  auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  switch (len) {
+    case 2:
+      return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+    case 3:
+      return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    case 4:
+      return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+    default:
+      return b(0);
+  }
+}
+
+// Appends text, inserting the one space a run of spaces before it left.
+class Writer {
+ public:
+  explicit Writer(std::string* out) : out_(out) {}
+  void Space() { space_ = !out_->empty(); }
+  void Put(std::string_view s) {
+    if (s.empty()) return;
+    if (space_) out_->push_back(' ');
+    space_ = false;
+    out_->append(s);
+  }
+
+ private:
+  std::string* out_;
+  bool space_ = false;
+};
+
+// Byte classes: plain printable ASCII is copied as is; ASCII spaces and
+// controls collapse; anything else is looked at closely.
+enum : uint8_t { kPlain = 0, kAsciiSpace = 1, kOther = 2 };
+
+constexpr std::array<uint8_t, 256> MakeClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c <= ' ' || c == 0x7F) ? kAsciiSpace : (c >= 0x80 || c == '`') ? kOther : kPlain;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kClass = MakeClasses();
+
+inline uint8_t ClassOf(char c) { return kClass[static_cast<unsigned char>(c)]; }
+
+// True if `p[0..n)` needs no work: printable ASCII with single spaces only.
+// Checks eight bytes at a time, since most lines of most documents are so.
+bool IsPlainLine(const char* p, size_t n) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  constexpr uint64_t kLows = 0x7F7F7F7F7F7F7F7FULL;
+  auto has_zero = [](uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
+  bool space_before = false;  // the byte before this word was a space
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    if ((v & kHighs) != 0) return false;                        // not ASCII
+    if (((v - kOnes * 0x20) & ~v & kHighs) != 0) return false;  // a control character
+    if (has_zero(v ^ (kOnes * 0x7F)) || has_zero(v ^ (kOnes * '`'))) return false;
+    uint64_t x = v ^ (kOnes * ' ');
+    uint64_t spaces = ~(((x & kLows) + kLows) | x | kLows);  // high bit of each ' '
+    if ((spaces & (spaces << 8)) != 0) return false;         // two spaces in a row
+    if (space_before && (spaces & 0x80) != 0) return false;
+    space_before = (spaces >> 63) != 0;
+  }
+  for (; i < n; ++i) {
+    if (ClassOf(p[i]) == kPlain) {
+      space_before = false;
+      continue;
+    }
+    if (p[i] != ' ' || space_before) return false;
+    space_before = true;
+  }
+  return true;
+}
+
+}  // namespace
+
+void NormaliseLine(std::string_view raw, std::string* out) {
+  out->clear();
+  // Trim: leading and trailing ASCII spaces and controls never survive.
+  const char* p = raw.data();
+  const char* end = p + raw.size();
+  while (p < end && ClassOf(*p) == kAsciiSpace) ++p;
+  while (end > p && ClassOf(end[-1]) == kAsciiSpace) --end;
+  if (IsPlainLine(p, static_cast<size_t>(end - p))) {
+    out->assign(p, static_cast<size_t>(end - p));
+    return;
+  }
+  out->reserve(static_cast<size_t>(end - p));
+  Writer w(out);
+  const char* run = p;  // start of the plain text not yet copied
+  while (p < end) {
+    uint8_t k = ClassOf(*p);
+    if (k == kPlain) {
+      ++p;
+      continue;
+    }
+    // A single space between plain characters stays in the run.
+    if (*p == ' ' && p > run && p + 1 < end && ClassOf(p[1]) == kPlain) {
+      p += 2;
+      continue;
+    }
+    w.Put(std::string_view(run, static_cast<size_t>(p - run)));
+    if (k == kAsciiSpace) {
+      while (p < end && ClassOf(*p) == kAsciiSpace) ++p;
+      w.Space();
+    } else if (*p == '`') {
+      if (p + 1 < end && p[1] == '`') {
+        w.Put("\"");
+        p += 2;
+      } else {
+        w.Put("'");
+        ++p;
+      }
+    } else {
+      std::string_view rest(p, static_cast<size_t>(end - p));
+      size_t len = Utf8SequenceLength(rest);
+      if (len == 0) {  // not expected after the reader's repair; keep the byte
+        w.Put(rest.substr(0, 1));
+        ++p;
+      } else {
+        Mapping m = MapCodePoint(Decode(rest, len));
+        switch (m.map) {
+          case Map::kKeep:
+            w.Put(rest.substr(0, len));
+            break;
+          case Map::kSpace:
+            w.Space();
+            break;
+          case Map::kDrop:
+            break;
+          case Map::kText:
+            w.Put(m.text);
+            break;
+          case Map::kSpacedText:
+            w.Space();
+            w.Put(m.text);
+            w.Space();
+            break;
+        }
+        p += len;
+      }
+    }
+    run = p;
+  }
+  w.Put(std::string_view(run, static_cast<size_t>(p - run)));
+}
+
+int LeadingSpaces(std::string_view raw) {
+  int n = 0;
+  for (char c : raw) {
+    if (c != ' ' && c != '\t') break;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace gapmap

@@ -1,0 +1,119 @@
+#include "lib/segment/line_classifier.h"
+
+#include <doctest/doctest.h>
+
+namespace gapmap {
+namespace {
+
+const StructureRules& ShippedRules() {
+  static const StructureRules* rules = [] {
+    auto* r = new StructureRules();
+    std::vector<Diagnostic> errors;
+    REQUIRE(LoadStructureRules(GAPMAP_SOURCE_DIR "/rules/structure.yaml", r, &errors));
+    return r;
+  }();
+  return *rules;
+}
+
+struct Seen {
+  LineShape shape;
+  std::string marker;
+  std::string body;
+  int number;
+  int depth;
+  int footnote_number;
+};
+
+Seen See(std::string_view raw, const DocumentInfo& doc = DocumentInfo()) {
+  LineClassifier c(ShippedRules(), doc);
+  LineInfo info;
+  REQUIRE(c.Classify(raw, &info).ok());
+  return {info.shape, std::string(info.marker), std::string(info.body), info.number,
+          info.depth, info.footnote_number};
+}
+
+TEST_CASE("blank lines and the footnote rule line") {
+  CHECK(See("").shape == LineShape::kBlank);
+  CHECK(See("   ").shape == LineShape::kBlank);
+  CHECK(See(std::string(49, ' ')).shape == LineShape::kSeparator);
+}
+
+TEST_CASE("page furniture") {
+  CHECK(See("ICAT ").shape == LineShape::kFurniture);
+  CHECK(See("Mandate and main activities ").shape == LineShape::kFurniture);
+  CHECK(See("Gap Analysis and Recommendations ").shape == LineShape::kFurniture);
+  CHECK(See("Key Definitions . . . . . . . . . . . . 7").shape == LineShape::kFurniture);
+  CHECK(See("31%").shape == LineShape::kFurniture);
+  CHECK(See("$25,000 \u2013 $49,999").shape == LineShape::kFurniture);
+  CHECK(See("F I G U R E 4 \tRespondents Who Make Less").shape == LineShape::kFurniture);
+  CHECK(See("<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />").shape ==
+        LineShape::kFurniture);
+  // The part title as a heading is not the page header.
+  CHECK(See("Gap analysis & Recommendations").shape == LineShape::kPartHeading);
+  CHECK(See("ICAT has the following goals:").shape == LineShape::kText);
+}
+
+TEST_CASE("running headers repeat the manifest's title or issuer") {
+  DocumentInfo doc;
+  doc.title = "In Harm's Way: How Systems Fail Human Trafficking Survivors";
+  doc.issuer = "Polaris";
+  CHECK(See("IN HARM\u2019S WAY: HOW SYSTEMS FAIL HUMAN TRAFFICKING SURVIVORS", doc).shape ==
+        LineShape::kFurniture);
+  CHECK(See("Polaris", doc).shape == LineShape::kFurniture);
+  CHECK(See("Polaris", DocumentInfo()).shape == LineShape::kText);
+}
+
+TEST_CASE("numbers alone and footnote starts") {
+  Seen s = See(" 46 ");
+  CHECK(s.shape == LineShape::kNumberOnly);
+  CHECK(s.number == 46);
+  s = See("12 CTOC/COP/2006/CRP.5. ");
+  CHECK(s.shape == LineShape::kText);
+  CHECK(s.footnote_number == 12);
+  CHECK(See("2010. ").footnote_number == -1);
+}
+
+TEST_CASE("bullets and their markers") {
+  Seen s = See("\u2022 Respect for human rights; ");
+  CHECK(s.shape == LineShape::kBulletGlyph);
+  CHECK(s.marker == "\u2022");
+  CHECK(s.body == "Respect for human rights;");
+  s = See("b) To encourage, support");
+  CHECK(s.shape == LineShape::kBulletItem);
+  CHECK(s.marker == "b)");
+  CHECK(s.body == "To encourage, support");
+  s = See("\u2013 Over 60 percent");
+  CHECK(s.shape == LineShape::kBulletItem);
+  CHECK(s.marker == "-");
+  CHECK(See("(iv) fourth").marker == "(iv)");
+}
+
+TEST_CASE("numbered lines carry their depth") {
+  Seen s = See("  1.1.1. Prevention ");
+  CHECK(s.shape == LineShape::kNumbered);
+  CHECK(s.marker == "1.1.1.");
+  CHECK(s.depth == 3);
+  CHECK(s.body == "Prevention");
+  s = See(" 1.1.3 Prosecution ");
+  CHECK(s.marker == "1.1.3");
+  CHECK(s.depth == 3);
+  s = See("1. 1. Trafficking for forced labour: ILO analysis");
+  CHECK(s.marker == "1. 1.");
+  CHECK(s.depth == 2);
+  CHECK(See("1.   This Protocol supplements").body == "This Protocol supplements");
+  CHECK(See("3.1). 'The best interests'").shape == LineShape::kText);
+}
+
+TEST_CASE("explicit and part headings") {
+  Seen s = See("### Article  1  ");
+  CHECK(s.shape == LineShape::kHeading);
+  CHECK(s.marker == "###");
+  CHECK(s.depth == 3);
+  CHECK(s.body == "Article 1");
+  CHECK(See("####General Provisions").body == "General Provisions");
+  CHECK(See("Recommendations ").shape == LineShape::kPartHeading);
+  CHECK(See("Gap analysis ").shape == LineShape::kPartHeading);
+}
+
+}  // namespace
+}  // namespace gapmap

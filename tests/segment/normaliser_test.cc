@@ -1,0 +1,60 @@
+#include "lib/segment/normaliser.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace gapmap {
+namespace {
+
+std::string Norm(std::string_view raw) {
+  std::string out = "stale";
+  NormaliseLine(raw, &out);
+  return out;
+}
+
+TEST_CASE("curly quotes and apostrophes become straight") {
+  CHECK(Norm("Children\u2019s") == "Children's");
+  CHECK(Norm("\u201cImproving the coordination\u201d") == "\"Improving the coordination\"");
+  CHECK(Norm("\u2018best\u2019 ways") == "'best' ways");
+  CHECK(Norm("\u201eGuidelines\u201c") == "\"Guidelines\"");
+  CHECK(Norm("``Trafficking in persons\"") == "\"Trafficking in persons\"");
+}
+
+TEST_CASE("dashes become hyphens and an em dash keeps its words apart") {
+  CHECK(Norm("17\u201320 May") == "17-20 May");
+  CHECK(Norm("persons \u2013 what") == "persons - what");
+  CHECK(Norm("databases\u2014a vital tool") == "databases - a vital tool");
+  CHECK(Norm("\u2014 were employed") == "- were employed");
+  CHECK(Norm("a\u2212b") == "a-b");
+}
+
+TEST_CASE("ligatures expand and invisible characters go") {
+  CHECK(Norm("\uFB01nancial \uFB02ow e\uFB00ort") == "financial flow effort");
+  CHECK(Norm("hac\u00ED\u00ADan") == "hac\u00EDan");
+  CHECK(Norm("zero\u200Bwidth") == "zerowidth");
+  CHECK(Norm("and so\u2026") == "and so...");
+}
+
+TEST_CASE("whitespace is collapsed and trimmed") {
+  CHECK(Norm("  two   spaces\there  ") == "two spaces here");
+  CHECK(Norm("no\u00A0break") == "no break");
+  CHECK(Norm("bell\x07here") == "bell here");
+  CHECK(Norm("   ") == "");
+  CHECK(Norm("") == "");
+}
+
+TEST_CASE("plain ascii is copied unchanged and other letters are kept") {
+  CHECK(Norm("Plain text, already clean.") == "Plain text, already clean.");
+  CHECK(Norm("C\u00F4te d\u2019Ivoire") == "C\u00F4te d'Ivoire");
+  CHECK(Norm("\u2022 bullet") == "\u2022 bullet");
+}
+
+TEST_CASE("leading spaces count the indent") {
+  CHECK(LeadingSpaces("  See IOM") == 2);
+  CHECK(LeadingSpaces(" \tx") == 2);
+  CHECK(LeadingSpaces("x ") == 0);
+}
+
+}  // namespace
+}  // namespace gapmap

@@ -1,0 +1,329 @@
+#include "lib/segment/segmenter.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "tests/segment/segment_testing.h"
+
+namespace gapmap {
+namespace {
+
+using testing::SegmentAll;
+using testing::SegmentRun;
+using Lines = std::vector<std::string>;
+
+std::string Join(const Lines& lines) {
+  std::string s;
+  for (const std::string& l : lines) s += l + "\n";
+  return s;
+}
+
+const std::string kSeparator(40, ' ');
+
+TEST_CASE("footnotes and furniture at a page break are emitted after the rejoined paragraph") {
+  std::string text = Join({
+      "The first paragraph talks about the protection of victims1 and continues",  // 1
+      "on the next page where the",                                                // 2
+      "",                                                                          // 3
+      kSeparator,                                                                  // 4
+      "1",                                                                         // 5
+      " Res. 2006/27, adopted by the Council.",                                    // 6
+      "2 CTOC/COP/2006/CRP.5.",                                                    // 7
+      "",                                                                          // 8
+      "",                                                                          // 9
+      "ICAT",                                                                      // 10
+      "",                                                                          // 11
+      " 2 ",                                                                       // 12
+      "",                                                                          // 13
+      "sentence ends here.2",                                                      // 14
+      "",                                                                          // 15
+      "A new paragraph starts.",                                                   // 16
+  });
+  CHECK(SegmentAll(text) ==
+        Lines{"text 1-14 The first paragraph talks about the protection of victims1 and "
+              "continues on the next page where the sentence ends here.2",
+              "footnote 5-6 1 Res. 2006/27, adopted by the Council.",
+              "footnote 7-7 2 CTOC/COP/2006/CRP.5.", "furniture 10-10 ICAT", "furniture 12-12 2",
+              "text 16-16 A new paragraph starts."});
+}
+
+TEST_CASE("a footnote inserted in the middle of a paragraph is taken out of it") {
+  std::string text = Join({
+      "Prevention strategies have to go deeper and beyond criminalization in",  // 1
+      "  For example, the Council of Europe cites its Explanatory Report",      // 2
+      "http://conventions.coe.int/Treaty/EN/Reports/Html/197.htm",              // 3
+      " developed countries: demand for cheap labour.",                         // 4
+  });
+  CHECK(SegmentAll(text) ==
+        Lines{"text 1-4 Prevention strategies have to go deeper and beyond criminalization in "
+              "developed countries: demand for cheap labour.",
+              "footnote 2-3 For example, the Council of Europe cites its Explanatory Report "
+              "http://conventions.coe.int/Treaty/EN/Reports/Html/197.htm"});
+}
+
+TEST_CASE("footnote numbers follow the note references of the text") {
+  std::string text = Join({
+      "Text that refers to a note.5",  // 1
+      "",                              // 2
+      " 5",                            // 3: jumps past the window, but the text referred to it
+      "",                              // 4
+      " Document available online.",   // 5
+      "5",                             // 6: the extraction repeated the number
+      " Second note text.",            // 7
+      " on the next page the text resumes.",  // 8
+  });
+  CHECK(SegmentAll(text) ==
+        Lines{"text 1-1 Text that refers to a note.5", "footnote 3-5 5 Document available online.",
+              "footnote 6-7 5 Second note text.", "text 8-8 on the next page the text resumes."});
+}
+
+TEST_CASE("a number alone is a page number by the header and residue elsewhere") {
+  std::string text = Join({"Some text without notes.", "", "17", "", "More text here."});
+  CHECK(SegmentAll(text) ==
+        Lines{"text 1-1 Some text without notes.", "furniture 3-3 17", "text 5-5 More text here."});
+}
+
+TEST_CASE("a chapter title glued to the end of a paragraph is split off") {
+  std::string text = Join({
+      "Interpol also carries out strategic analytical studies.",                   // 1
+      " International Organization for Migration (IOM) ",                          // 2
+      "",                                                                          // 3
+      "Established in 1951, IOM is the leading intergovernmental organization.",   // 4
+      "The ILO decent work agenda was endorsed by UN member States.",              // 5
+      " Office of the UN High Commissioner for Human Rights ",                     // 6
+      "(OHCHR) ",                                                                  // 7
+      "",                                                                          // 8
+      "The Office of the High Commissioner for Human Rights is mandated to act.",  // 9
+  });
+  CHECK(SegmentAll(text) ==
+        Lines{"text 1-1 Interpol also carries out strategic analytical studies.",
+              "heading 2-2 International Organization for Migration (IOM)",
+              "text 4-5 Established in 1951, IOM is the leading intergovernmental organization. "
+              "The ILO decent work agenda was endorsed by UN member States.",
+              "heading 6-7 Office of the UN High Commissioner for Human Rights (OHCHR)",
+              "text 9-9 The Office of the High Commissioner for Human Rights is mandated to act."});
+}
+
+TEST_CASE("bullets keep their marker and continuation lines") {
+  std::string text = Join({
+      "ICAT has the following goals:",                                                         // 1
+      "",                                                                                      // 2
+      "a) To provide a platform for exchange of information and good practices on anti-",      // 3
+      "trafficking activities;",                                                               // 4
+      "",                                                                                      // 5
+      "b) To encourage, support and review the activities of the UN and other international",  // 6
+      "",                                                                                      // 7
+      "organizations with the aim of ensuring implementation;",                                // 8
+      "\u2022 Respect for human rights; ",                                                     // 9
+      "- To host annual consultations; ",                                                      // 10
+      "- To use ICAT to improve coordination",                                                 // 11
+      "",                                                                                      // 12
+      "In pursuing these goals, the members agreed.",                                          // 13
+  });
+  CHECK(SegmentAll(text) ==
+        Lines{"text 1-1 ICAT has the following goals:",
+              "bullet 3-4 [a)] To provide a platform for exchange of information and good "
+              "practices on anti-trafficking activities;",
+              "bullet 6-8 [b)] To encourage, support and review the activities of the UN and "
+              "other international organizations with the aim of ensuring implementation;",
+              "bullet 9-9 [\u2022] Respect for human rights;",
+              "bullet 10-10 [-] To host annual consultations;",
+              "bullet 11-11 [-] To use ICAT to improve coordination",
+              "text 13-13 In pursuing these goals, the members agreed."});
+}
+
+TEST_CASE("list items after a lead-in paragraph point at it") {
+  std::string text = Join({"Intro without colon.", "", "The goals are:", "", "\u2022 one;",
+                           "\u2022 two.", "", "After the list.", "", "\u2022 not led in"});
+  std::vector<Unit> units = testing::Segment(text, 4096);
+  REQUIRE(units.size() == 6);
+  CHECK(units[1].ordinal == 2);
+  CHECK(units[2].lead_in_ordinal == 2);
+  CHECK(units[3].lead_in_ordinal == 2);
+  CHECK(units[0].lead_in_ordinal == 0);
+  CHECK(units[5].lead_in_ordinal == 0);
+}
+
+TEST_CASE("a dash inside a sentence does not start an item") {
+  std::string text = Join({"\u2022 Research: better research is needed on the risks they face",
+                           "\u2013 to exploitation throughout the migratory process."});
+  CHECK(SegmentAll(text) ==
+        Lines{"bullet 1-2 [\u2022] Research: better research is needed on the risks they face "
+              "- to exploitation throughout the migratory process."});
+}
+
+TEST_CASE("a numbered line standing alone is a heading and numbered items are a list") {
+  std::string text = Join({
+      "1.1. Re-Addressing the 3Ps",                                              // 1
+      "",                                                                        // 2
+      "  1.1.1. Prevention ",                                                    // 3
+      "",                                                                        // 4
+      "In practice, prevention efforts have focused on information campaigns.",  // 5
+      "",                                                                        // 6
+      "1. Prevention and awareness-raising",                                     // 7
+      "2. Data collection and research",                                         // 8
+      "",                                                                        // 9
+      "3. To promote the establishment of national coordination structures as",  // 10
+      "National Rapporteurs.",                                                   // 11
+  });
+  CHECK(SegmentAll(text) ==
+        Lines{"heading 1-1 [1.1.] 1.1. Re-Addressing the 3Ps",
+              "heading 3-3 [1.1.1.] 1.1.1. Prevention",
+              "text 5-5 In practice, prevention efforts have focused on information campaigns.",
+              "bullet 7-7 [1.] Prevention and awareness-raising",
+              "bullet 8-8 [2.] Data collection and research",
+              "bullet 10-11 [3.] To promote the establishment of national coordination "
+              "structures as National Rapporteurs."});
+}
+
+TEST_CASE("a short block is a heading over body text and a label among labels") {
+  std::string text = Join({
+      "One Goal",                                                                        // 1
+      "",                                                                                // 2
+      "\u2022 To ensure from the outset of any operation that trafficking is managed.",  // 3
+      "",                                                                                // 4
+      "Less than 2 years",                                                               // 5
+      "",                                                                                // 6
+      "55%",                                                                             // 7
+      "",                                                                                // 8
+      "Over 7 years ago",                                                                // 9
+      "",                                                                                // 10
+      "29%",                                                                             // 11
+  });
+  CHECK(SegmentAll(text) ==
+        Lines{"heading 1-1 One Goal",
+              "bullet 3-3 [\u2022] To ensure from the outset of any operation that trafficking "
+              "is managed.",
+              "text 5-5 Less than 2 years", "furniture 7-7 55%", "text 9-9 Over 7 years ago",
+              "furniture 11-11 29%"});
+}
+
+TEST_CASE("a sub-heading glued to the end of a paragraph is split off") {
+  std::string text = Join({"As in all things, prevention is better than cure.",
+                           "IOM could involve trafficked persons.", "Technical Cooperation", "",
+                           "IOM continues to advocate the necessity of prosecution."});
+  CHECK(SegmentAll(text) ==
+        Lines{"text 1-2 As in all things, prevention is better than cure. IOM could involve "
+              "trafficked persons.",
+              "heading 3-3 Technical Cooperation",
+              "text 5-5 IOM continues to advocate the necessity of prosecution."});
+}
+
+TEST_CASE("hyphenated line ends are joined by the dehyphenation rule") {
+  std::string text = Join({"The report describes the counter-", "trafficking work of the Secre-",
+                           "tary of the conference and the Secretary-", "General of the UN."});
+  CHECK(SegmentAll(text) == Lines{"text 1-4 The report describes the counter-trafficking work of "
+                                  "the Secretary of the conference and the Secretary-General of "
+                                  "the UN."});
+}
+
+TEST_CASE("a form feed is a page break that a paragraph continues across") {
+  std::string text =
+      "A paragraph at the foot of the page that ends without\n"
+      "\fpunctuation goes on at the top of the next page.\n"
+      "\fA Page Title\n\nThe body of the next page starts here and is long.\n";
+  CHECK(SegmentAll(text) ==
+        Lines{"text 1-2 A paragraph at the foot of the page that ends without punctuation goes "
+              "on at the top of the next page.",
+              "heading 3-3 A Page Title",
+              "text 5-5 The body of the next page starts here and is long."});
+}
+
+TEST_CASE("markdown headings and numbered paragraphs of a treaty") {
+  std::string text = Join({
+      "<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />",  // 1
+      "",                                                                       // 2
+      "Preamble The States Parties to this Protocol agree.",                    // 3
+      "###I ",                                                                  // 4
+      "",                                                                       // 5
+      "### Article  1  ",                                                       // 6
+      "",                                                                       // 7
+      "1.   This Protocol supplements the Convention.",                         // 8
+      "2.   The provisions of the Convention shall apply.",                     // 9
+  });
+  CHECK(SegmentAll(text) ==
+        Lines{"furniture 1-1 <meta http-equiv='Content-Type' content='text/html; charset=utf-8' />",
+              "text 3-3 Preamble The States Parties to this Protocol agree.", "heading 4-4 [###] I",
+              "heading 6-6 [###] Article 1",
+              "bullet 8-8 [1.] This Protocol supplements the Convention.",
+              "bullet 9-9 [2.] The provisions of the Convention shall apply."});
+}
+
+TEST_CASE("curly quotes are straight in the emitted text") {
+  CHECK(SegmentAll("The United Nations Children\u2019s Fund \u201cprotects\u201d.\n") ==
+        Lines{"text 1-1 The United Nations Children's Fund \"protects\"."});
+}
+
+TEST_CASE("units longer than max_unit_bytes are split") {
+  SegmentRun run;
+  run.options.max_unit_bytes = 64;
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += "words words words words\n";  // 23 bytes a line
+  std::vector<std::string> units = SegmentAll(text, run);
+  REQUIRE(units.size() == 4);
+  CHECK(units[0] ==
+        "text 1-3 words words words words words words words words words words words words");
+  CHECK(units[3] == "text 10-10 words words words words");
+}
+
+TEST_CASE("furniture held back beyond the limit releases the paragraph it waits for") {
+  SegmentRun run;
+  run.options.max_unit_bytes = 40;
+  std::string text = "A paragraph that does not end\n\n";
+  for (int i = 0; i < 12; ++i) text += "ICAT\n\n";
+  text += "here but continues.\n";
+  std::vector<Unit> units = testing::Segment(text, 7, run);
+  REQUIRE(units.size() == 14);
+  CHECK(units[0].text == "A paragraph that does not end");
+  CHECK(units[0].line_end == 1);
+  CHECK(units[13].text == "here but continues.");
+}
+
+TEST_CASE("a document without structure rules falls back to blocks of text") {
+  StructureRules empty;
+  SegmentRun run;
+  run.rules = &empty;
+  CHECK(SegmentAll("One block\nof two lines.\n\n\u2022 no bullets known\n", run) ==
+        Lines{"text 1-2 One block of two lines.", "text 4-4 \u2022 no bullets known"});
+}
+
+TEST_CASE("empty input gives no units") {
+  CHECK(SegmentAll("").empty());
+  CHECK(SegmentAll("\n\n   \n").empty());
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST_CASE("the ICAT report segments the same at every buffer size") {
+  std::string text = ReadFile(GAPMAP_SOURCE_DIR "/corpus/icat-2010-analytical-review.txt");
+  REQUIRE(text.size() > 100000);
+  std::vector<std::string> units = SegmentAll(text);
+  CHECK(units.size() > 400);
+  // A few units a reader of the report knows.
+  CHECK(std::find(units.begin(), units.end(),
+                  "heading 290-290 Department for Peacekeeping Operations (DPKO)") != units.end());
+  CHECK(std::find(units.begin(), units.end(), "furniture 2195-2195 46") != units.end());
+  CHECK(std::find(units.begin(), units.end(), "heading 1708-1708 [1.1.2.] 1.1.2. Protection") !=
+        units.end());
+}
+
+TEST_CASE("the extra documents segment the same at every buffer size") {
+  for (const char* name :
+       {"un-tip-protocol-2000", "coe-convention-thb-2005", "polaris-in-harms-way-2023"}) {
+    CAPTURE(name);
+    std::string text = ReadFile(std::string(GAPMAP_SHARED_DIR "/corpus-extra/") + name + ".txt");
+    if (text.empty()) continue;  // ../shared is not there
+    std::vector<std::string> units = SegmentAll(text);
+    CHECK(units.size() > 50);
+  }
+}
+
+}  // namespace
+}  // namespace gapmap
