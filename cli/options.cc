@@ -7,6 +7,8 @@ namespace gapmap::cli {
 void AddInputOptions(po::options_description* desc, InputOptions* o) {
   desc->add_options()
       ("rules", po::value(&o->rules_dir)->default_value("rules"), "rule directory")
+      ("manifest", po::value(&o->manifest),
+       "corpus manifest (titles, issuers, years); default: manifest.yaml beside each input")
       ("name", po::value(&o->stdin_name)->default_value("-"), "document id for input read from '-'")
       ("quiet,q", po::bool_switch(&o->quiet), "no progress or warnings on stderr")
       ("jobs,j", po::value(&o->jobs)->default_value(0), "documents processed in parallel (0: one per core)")
@@ -32,6 +34,7 @@ std::optional<int> ToRunOptions(const std::string& name, const InputOptions& o,
   run->pipeline.max_unit_bytes = static_cast<size_t>(o.max_unit_bytes);
   run->jobs = o.jobs;
   run->show_progress = !o.quiet;
+  run->manifest_path = o.manifest;
   return std::nullopt;
 }
 

@@ -21,6 +21,7 @@ namespace po = boost::program_options;
 struct InputOptions {
   std::vector<std::string> inputs;  // files, directories, "-"
   std::string rules_dir = "rules";
+  std::string manifest;  // corpus manifest; empty: manifest.yaml beside each input
   std::string stdin_name = "-";
   bool quiet = false;
   int jobs = 0;  // 0: number of cores

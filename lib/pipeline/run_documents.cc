@@ -1,6 +1,7 @@
 #include "lib/pipeline/run_documents.h"
 
 #include "lib/core/progress.h"
+#include "lib/pipeline/manifest_lookup.h"
 
 namespace gapmap {
 namespace {
@@ -26,11 +27,16 @@ class SinkErrorTracker : public UnitSink {
 RunSummary RunDocuments(const RuleSet& rules, const std::vector<InputSpec>& inputs,
                         const RunOptions& options, UnitSink* sink, Diagnostics* diagnostics) {
   RunSummary summary;
+  ManifestLookup manifests(rules.agencies, options.manifest_path);
+  if (!manifests.Init(diagnostics)) {
+    summary.fatal = Status::Input(options.manifest_path + ": manifest could not be loaded");
+    return summary;
+  }
   ProgressMeter progress(options.show_progress, static_cast<int>(inputs.size()));
   SinkErrorTracker tracked(sink);
   for (const InputSpec& input : inputs) {
     DocumentInfo info;
-    info.doc_id = input.doc_id;
+    if (!manifests.Lookup(input, &info, diagnostics)) ++summary.failed;
     ++summary.documents;
     PipelineOptions pipeline = options.pipeline;
     InputDigest digest;

@@ -5,9 +5,13 @@
 // reported and skipped; the others are still processed, and the caller exits
 // 2 at the end. A binary file under the default --binary=skip is a warning
 // only. A sink error (output full, closed pipe) stops the run at once.
+// A manifest given with `manifest_path` that cannot be loaded stops the run
+// (fatal); a broken manifest.yaml found beside the inputs is reported and
+// counted as a failure, and its documents are processed without it.
 #ifndef GAPMAP_PIPELINE_RUN_DOCUMENTS_H_
 #define GAPMAP_PIPELINE_RUN_DOCUMENTS_H_
 
+#include <string>
 #include <vector>
 
 #include "lib/core/diagnostics.h"
@@ -20,6 +24,9 @@ namespace gapmap {
 
 struct RunOptions {
   PipelineOptions pipeline;
+  // The corpus manifest to take document titles, issuers and years from. When
+  // empty, each input's directory is searched for a manifest.yaml.
+  std::string manifest_path;
   int jobs = 1;             // documents processed in parallel
   bool show_progress = true;  // on a terminal only
   bool digest_inputs = false;  // fill RunSummary::digests

@@ -2,30 +2,59 @@
 // chapter it sits in, and the part of that chapter.
 //
 // Contract: Stamp() is called once per unit, in document order (the order the
-// segmenter emits); it sets unit->section. Units before the first agency
-// chapter belong to the document's default agency (ICAT for the ICAT report).
-//
-// PLACEHOLDER implementation: stamps the default agency only.
+// segmenter emits); it sets unit->section.
+// - A heading that is an agency chapter's title (ChapterTitles: "International
+//   Organization for Migration (IOM)") starts that agency's chapter, in the
+//   part `chapter_default` of rules/structure.yaml (the mandate).
+// - A heading matching a part pattern ("Gap analysis", "Gap analysis &
+//   Recommendations", "Recommendations") starts that part of the chapter.
+// - Units before the first chapter belong to the document's default agency
+//   (its issuer when that is a known agency: ICAT for the ICAT report), in the
+//   part `before_first_chapter` (intro). A document without a default agency
+//   has null agency and part until a chapter starts, and parts are only
+//   tracked inside chapters or under a default agency.
+// - The heading path holds the chapter title, the part heading, then the
+//   headings below it by level: a numbered heading's level is its depth
+//   ("1.2.1." is deeper than "1.2."), a Markdown heading's is its number of
+//   '#', and any other heading is a sub-heading that replaces the previous
+//   one of its kind.
+// - Footnotes and furniture get the heading path but null agency and part:
+//   they are not part of any agency's text.
 #ifndef GAPMAP_SECTIONS_SECTION_TRACKER_H_
 #define GAPMAP_SECTIONS_SECTION_TRACKER_H_
+
+#include <string>
+#include <vector>
 
 #include "lib/core/document_info.h"
 #include "lib/core/unit.h"
 #include "lib/rules/agency_registry.h"
+#include "lib/segment/chapter_titles.h"
 #include "lib/segment/structure_rules.h"
 
 namespace gapmap {
 
 class SectionTracker {
  public:
+  // `rules` and `agencies` must outlive the tracker.
   SectionTracker(const StructureRules& rules, const AgencyRegistry& agencies,
                  const DocumentInfo& document);
   void Stamp(Unit* unit);
 
  private:
+  struct Heading {
+    int level;
+    std::string text;
+  };
+  void EnterHeading(const Unit& unit);
+  void Push(int level, const std::string& text);
+
   const StructureRules& rules_;
   const AgencyRegistry& agencies_;
-  DocumentInfo document_;
+  ChapterTitles titles_;
+  std::string agency_;
+  std::string part_;
+  std::vector<Heading> path_;
 };
 
 }  // namespace gapmap

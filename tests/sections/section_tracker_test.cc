@@ -1,0 +1,193 @@
+#include "lib/sections/section_tracker.h"
+
+#include <doctest/doctest.h>
+
+#include "tests/segment/segment_testing.h"
+
+namespace gapmap {
+namespace {
+
+using testing::Segment;
+using testing::SegmentRun;
+
+// "kind agency part path0>path1 | text" for each unit.
+std::vector<std::string> Stamped(const std::string& text, const DocumentInfo& doc) {
+  std::vector<std::string> first;
+  for (size_t chunk : testing::kChunkSizes) {
+    CAPTURE(chunk);
+    SegmentRun run;
+    run.document = doc;
+    run.track = true;
+    std::vector<std::string> out;
+    for (const Unit& u : Segment(text, chunk, run)) {
+      std::string path;
+      for (const std::string& p : u.section.path) path += (path.empty() ? "" : ">") + p;
+      out.push_back(fmt::format("{} {} {} {} | {}", KindName(u.kind),
+                                u.section.agency.empty() ? "-" : u.section.agency,
+                                u.section.part.empty() ? "-" : u.section.part, path, u.text));
+    }
+    if (first.empty()) {
+      first = out;
+    } else {
+      CHECK(out == first);
+    }
+  }
+  return first;
+}
+
+DocumentInfo IcatDocument() {
+  DocumentInfo doc;
+  doc.doc_id = "icat";
+  doc.issuer = "ICAT";
+  doc.default_agency = "ICAT";
+  return doc;
+}
+
+const char* const kReport =
+    "INTRODUCTION\n"                                                          // 1
+    "\n"                                                                      // 2
+    "The purpose of this document is to provide an overview of mandates.\n"   // 3
+    "\n"                                                                      // 4
+    "International Organization for Migration (IOM)\n"                        // 5
+    "\n"                                                                      // 6
+    "Established in 1951, IOM is the leading organization on migration.\n"    // 7
+    "\n"                                                                      // 8
+    "Our Vision\n"                                                            // 9
+    "\n"                                                                      // 10
+    "To fight against exploitation of migrants in all its forms, always.\n"   // 11
+    "\n"                                                                      // 12
+    "United Nations Joint Programme on HIV/AIDS (UNAIDS)\n"                   // 13
+    "\n"                                                                      // 14
+    "Gap analysis\n"                                                          // 15
+    "\n"                                                                      // 16
+    "1.1. Re-Addressing the 3Ps\n"                                            // 17
+    "\n"                                                                      // 18
+    "1.1.1. Prevention\n"                                                     // 19
+    "\n"                                                                      // 20
+    "Prevention efforts have focused on information campaigns so far.1\n"     // 21
+    "\n"                                                                      // 22
+    "1.2. Priorities\n"                                                       // 23
+    "\n"                                                                      // 24
+    "There is a need to address trafficking through a rights-based frame.\n"  // 25
+    "\n"                                                                      // 26
+    "1\n"                                                                     // 27
+    " A footnote about the paragraph above.\n"                                // 28
+    "\n\n\n"                                                                  // 29-31
+    "Recommendations\n"                                                       // 32
+    "\n"                                                                      // 33
+    "States should strengthen their data collection on trafficking now.\n"    // 34
+    "\n"                                                                      // 35
+    "Gap analysis & Recommendations\n"                                        // 36
+    "\n"                                                                      // 37
+    "More research is needed on the numbers of trafficked persons today.\n";  // 38
+
+TEST_CASE("agency chapters and their parts are stamped on every unit") {
+  CHECK(Stamped(kReport, IcatDocument()) ==
+        std::vector<std::string>{
+            "heading ICAT intro INTRODUCTION | INTRODUCTION",
+            "text ICAT intro INTRODUCTION | The purpose of this document is to provide an "
+            "overview of mandates.",
+            "heading IOM mandate International Organization for Migration (IOM) | International "
+            "Organization for Migration (IOM)",
+            "text IOM mandate International Organization for Migration (IOM) | Established in "
+            "1951, IOM is the leading organization on migration.",
+            "heading IOM mandate International Organization for Migration (IOM)>Our Vision | Our "
+            "Vision",
+            "text IOM mandate International Organization for Migration (IOM)>Our Vision | To "
+            "fight against exploitation of migrants in all its forms, always.",
+            "heading UNAIDS mandate United Nations Joint Programme on HIV/AIDS (UNAIDS) | United "
+            "Nations Joint Programme on HIV/AIDS (UNAIDS)",
+            "heading UNAIDS gap_analysis United Nations Joint Programme on HIV/AIDS "
+            "(UNAIDS)>Gap analysis | Gap analysis",
+            "heading UNAIDS gap_analysis United Nations Joint Programme on HIV/AIDS "
+            "(UNAIDS)>Gap analysis>1.1. Re-Addressing the 3Ps | 1.1. Re-Addressing the 3Ps",
+            "heading UNAIDS gap_analysis United Nations Joint Programme on HIV/AIDS "
+            "(UNAIDS)>Gap analysis>1.1. Re-Addressing the 3Ps>1.1.1. Prevention | 1.1.1. "
+            "Prevention",
+            "text UNAIDS gap_analysis United Nations Joint Programme on HIV/AIDS (UNAIDS)>Gap "
+            "analysis>1.1. Re-Addressing the 3Ps>1.1.1. Prevention | Prevention efforts have "
+            "focused on information campaigns so far.1",
+            "heading UNAIDS gap_analysis United Nations Joint Programme on HIV/AIDS "
+            "(UNAIDS)>Gap analysis>1.2. Priorities | 1.2. Priorities",
+            "text UNAIDS gap_analysis United Nations Joint Programme on HIV/AIDS (UNAIDS)>Gap "
+            "analysis>1.2. Priorities | There is a need to address trafficking through a "
+            "rights-based frame.",
+            "footnote - - United Nations Joint Programme on HIV/AIDS (UNAIDS)>Gap analysis>1.2. "
+            "Priorities | 1 A footnote about the paragraph above.",
+            "heading UNAIDS recommendations United Nations Joint Programme on HIV/AIDS "
+            "(UNAIDS)>Recommendations | Recommendations",
+            "text UNAIDS recommendations United Nations Joint Programme on HIV/AIDS "
+            "(UNAIDS)>Recommendations | States should strengthen their data collection on "
+            "trafficking now.",
+            "heading UNAIDS gap_analysis United Nations Joint Programme on HIV/AIDS "
+            "(UNAIDS)>Gap analysis & Recommendations | Gap analysis & Recommendations",
+            "text UNAIDS gap_analysis United Nations Joint Programme on HIV/AIDS (UNAIDS)>Gap "
+            "analysis & Recommendations | More research is needed on the numbers of trafficked "
+            "persons today.",
+        });
+}
+
+TEST_CASE("a document whose issuer is no agency has null agency and part") {
+  DocumentInfo doc;
+  doc.doc_id = "polaris";
+  doc.issuer = "Polaris";
+  std::vector<std::string> units = Stamped(
+      "Executive Summary\n\nThe study sheds light on the experiences of survivors today.\n\n"
+      "Recommendations\n\nPolicymakers should act on the findings of this survey soon.\n",
+      doc);
+  CHECK(units == std::vector<std::string>{
+                     "heading - - Executive Summary | Executive Summary",
+                     "text - - Executive Summary | The study sheds light on the experiences of "
+                     "survivors today.",
+                     "heading - - Recommendations | Recommendations",
+                     "text - - Recommendations | Policymakers should act on the findings of "
+                     "this survey soon."});
+}
+
+TEST_CASE("markdown headings nest by their number of hashes") {
+  DocumentInfo doc;
+  doc.doc_id = "treaty";
+  std::vector<std::string> units = Stamped(
+      "###I\n\n####General Provisions\n\n### Article 1\n\n####Scope\n\n"
+      "1. This Protocol applies to the offences.\n",
+      doc);
+  // The treaty marks its chapters ("###I") and articles with the same level.
+  CHECK(units[1] == "heading - - I>General Provisions | General Provisions");
+  CHECK(units.back() == "bullet - - Article 1>Scope | This Protocol applies to the offences.");
+}
+
+TEST_CASE("stamping units built by hand") {
+  AgencyRegistry agencies;
+  agencies.agencies.push_back({"ILO",
+                               "International Labour Organization",
+                               {"International Labour Organization"},
+                               {"ILO"},
+                               {},
+                               {}});
+  StructureRules rules;
+  rules.before_first_chapter = "intro";
+  rules.chapter_default = "mandate";
+  DocumentInfo doc;
+  doc.default_agency = "ICAT";
+  SectionTracker tracker(rules, agencies, doc);
+  Unit text;
+  text.kind = UnitKind::kText;
+  tracker.Stamp(&text);
+  CHECK(text.section.agency == "ICAT");
+  CHECK(text.section.part == "intro");
+  Unit title;
+  title.kind = UnitKind::kHeading;
+  title.text = "International Labour Organization (ILO)";
+  tracker.Stamp(&title);
+  Unit furniture;
+  furniture.kind = UnitKind::kFurniture;
+  tracker.Stamp(&furniture);
+  CHECK(furniture.section.agency.empty());
+  CHECK(furniture.section.path == std::vector<std::string>{title.text});
+  tracker.Stamp(&text);
+  CHECK(text.section.agency == "ILO");
+  CHECK(text.section.part == "mandate");
+}
+
+}  // namespace
+}  // namespace gapmap
