@@ -81,7 +81,7 @@ std::string_view TrimView(std::string_view s) {
 
 }  // namespace
 
-int CountWords(std::string_view text) {
+int CountTokens(std::string_view text) {
   int n = 0;
   bool in_word = false;
   for (char c : text) {

@@ -76,8 +76,8 @@ class LineClassifier {
   std::vector<std::string_view> groups_;
 };
 
-// Counts the words of normalised text (runs of non-spaces).
-int CountWords(std::string_view text);
+// Counts the space-separated tokens ("words") of normalised text.
+int CountTokens(std::string_view text);
 
 }  // namespace gapmap
 
