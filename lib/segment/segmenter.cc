@@ -156,11 +156,17 @@ Status Segmenter::AddLine(const Line& line, std::vector<Unit>* out) {
     Draft* draft = in_footnotes_ && footnote_.live() ? &footnote_ : &cur_;
     if (draft->live()) {
       NormaliseLine(line.text, &scratch_);
-      draft->text.append(scratch_);
-      draft->lines.back().end = line.offset + line.text.size();
-      if (draft->text.size() >= options_.max_unit_bytes) {
+      if (draft->text.size() + scratch_.size() > options_.max_unit_bytes) {
+        // Too long to keep whole: what we have is a unit; the rest of the
+        // line starts the next one.
+        UnitKind kind = draft->kind == UnitKind::kFootnote ? UnitKind::kFootnote : UnitKind::kText;
         StageDraft(draft);
         draft->Reset();
+        draft->kind = kind;
+        AppendLine(draft, line, scratch_);
+      } else {
+        draft->text.append(scratch_);
+        draft->lines.back().end = line.offset + line.text.size();
       }
       Flush(out, false);
       return Status::Ok();
@@ -434,6 +440,14 @@ void Segmenter::StartBlock(const Line& line, const LineInfo& info, UnitKind kind
 }
 
 void Segmenter::AppendLine(Draft* draft, const Line& line, std::string_view text) {
+  if (draft->live() && draft->text.size() + 1 + text.size() > options_.max_unit_bytes) {
+    // Too long to keep whole: what we have is a unit; this line starts the
+    // next one, of the same kind (a continued list item is body text).
+    UnitKind kind = draft->kind == UnitKind::kBullet ? UnitKind::kText : draft->kind;
+    StageDraft(draft);
+    draft->Reset();
+    draft->kind = kind;
+  }
   DraftLine dl;
   dl.number = line.number;
   dl.begin = line.offset;
@@ -443,11 +457,6 @@ void Segmenter::AppendLine(Draft* draft, const Line& line, std::string_view text
   dl.chars = text.size();
   draft->lines.push_back(dl);
   dehyphenator_.Join(&draft->text, text);
-  if (draft->text.size() >= options_.max_unit_bytes) {
-    // Too long to keep whole: what we have is a unit; the rest starts anew.
-    StageDraft(draft);
-    draft->Reset();
-  }
 }
 
 void Segmenter::CloseBlock(bool clean) {

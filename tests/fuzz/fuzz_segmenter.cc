@@ -115,7 +115,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   LineReader reader(&decoded, options);
   DocumentInfo info;
   info.doc_id = "fuzz";
-  Segmenter segmenter(g_rules->structure, "fuzz", SegmenterOptions{max_unit});
+  Segmenter segmenter(g_rules->structure, g_rules->agencies, info, SegmenterOptions{max_unit});
   SectionTracker tracker(g_rules->structure, g_rules->agencies, info);
   std::vector<Unit> units;
   uint32_t next_ordinal = 1;
@@ -134,9 +134,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(unit.byte_start <= unit.byte_end);
       FUZZ_CHECK(IsValidUtf8(unit.text));
       FUZZ_CHECK(IsValidUtf8(unit.marker));
-      // TODO(reliab): enable once the real segmenter lands on main; the
-      // placeholder joins a whole blank-line block into one unit.
-      // FUZZ_CHECK(unit.text.size() <= max_unit);
+      FUZZ_CHECK(unit.text.size() <= max_unit);
       FUZZ_CHECK(IsValidUtf8(unit.section.agency));
       FUZZ_CHECK(IsValidUtf8(unit.section.part));
       for (const std::string& heading : unit.section.path) FUZZ_CHECK(IsValidUtf8(heading));
@@ -145,7 +143,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   };
   Line line;
   while (reader.Next(&line)) {
-    segmenter.AddLine(line, &units);
+    FUZZ_CHECK(segmenter.AddLine(line, &units).ok());
     check_units();
   }
   if (reader.status().ok()) {

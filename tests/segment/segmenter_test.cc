@@ -256,16 +256,18 @@ TEST_CASE("curly quotes are straight in the emitted text") {
         Lines{"text 1-1 The United Nations Children's Fund \"protects\"."});
 }
 
-TEST_CASE("units longer than max_unit_bytes are split") {
+TEST_CASE("units longer than max_unit_bytes are split and never longer") {
   SegmentRun run;
   run.options.max_unit_bytes = 64;
   std::string text;
   for (int i = 0; i < 10; ++i) text += "words words words words\n";  // 23 bytes a line
-  std::vector<std::string> units = SegmentAll(text, run);
-  REQUIRE(units.size() == 4);
-  CHECK(units[0] ==
-        "text 1-3 words words words words words words words words words words words words");
-  CHECK(units[3] == "text 10-10 words words words words");
+  std::vector<Unit> units = testing::Segment(text, 7, run);
+  CHECK(SegmentAll(text, run).size() == units.size());
+  REQUIRE(units.size() == 5);
+  for (const Unit& u : units) CHECK(u.text.size() <= 64);
+  CHECK(units[0].text == "words words words words words words words words");
+  CHECK(units[0].line_end == 2);
+  CHECK(units[4].line_start == 9);
 }
 
 TEST_CASE("furniture held back beyond the limit releases the paragraph it waits for") {
