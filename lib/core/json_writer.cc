@@ -1,5 +1,7 @@
 #include "lib/core/json_writer.h"
 
+#include <array>
+
 #include "lib/core/utf8.h"
 
 namespace gapmap {
@@ -15,12 +17,32 @@ void AppendUnicodeEscape(std::string* out, unsigned code) {
   out->push_back(kHex[code & 0xF]);
 }
 
+// Bytes copied as they are in any JSON string: printable ASCII except '"'
+// and '\\' (and '<', '>', '&', which only the html-safe form escapes).
+constexpr std::array<bool, 256> MakePlain() {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}
+constexpr std::array<bool, 256> kPlain = MakePlain();
+
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view s, bool html_safe) {
   out->push_back('"');
   size_t i = 0;
   while (i < s.size()) {
+    // Copy a run of plain bytes at once: most of any text.
+    size_t run = i;
+    while (run < s.size() && kPlain[static_cast<unsigned char>(s[run])] &&
+           !(html_safe && (s[run] == '<' || s[run] == '>' || s[run] == '&'))) {
+      ++run;
+    }
+    if (run > i) {
+      out->append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t len = Utf8SequenceLength(s.substr(i));

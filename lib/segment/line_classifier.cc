@@ -81,12 +81,12 @@ std::string_view TrimView(std::string_view s) {
 
 }  // namespace
 
-int CountTokens(std::string_view text) {
+int CountTokens(std::string_view text, int limit) {
   int n = 0;
   bool in_word = false;
   for (char c : text) {
     bool space = c == ' ';
-    if (!space && !in_word) ++n;
+    if (!space && !in_word && ++n > limit) return n;
     in_word = !space;
   }
   return n;

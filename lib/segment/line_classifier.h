@@ -76,8 +76,9 @@ class LineClassifier {
   std::vector<std::string_view> groups_;
 };
 
-// Counts the space-separated tokens ("words") of normalised text.
-int CountTokens(std::string_view text);
+// Counts the space-separated tokens ("words") of normalised text, stopping
+// once the count passes `limit`.
+int CountTokens(std::string_view text, int limit = 1 << 30);
 
 }  // namespace gapmap
 

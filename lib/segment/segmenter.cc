@@ -472,7 +472,7 @@ void Segmenter::CloseBlock(bool clean) {
              static_cast<int>(cur_.lines.size()) <= rules_.heading_max_lines &&
              cur_.text.size() >= kMinHeadingChars && StartsCapital(cur_.text) &&
              !EndsClosing(cur_.text) && !HasUrl(cur_.text) &&
-             CountTokens(cur_.text) <= rules_.heading_max_words) {
+             CountTokens(cur_.text, rules_.heading_max_words) <= rules_.heading_max_words) {
     cur_.heading_candidate = true;
   }
   if (pending_.live()) FinalizePending(Next::kContent);  // not expected: see StartBlock
@@ -555,7 +555,7 @@ Segmenter::Next Segmenter::WhatFollows(const LineInfo& info) const {
     default:
       break;
   }
-  if (CountTokens(info.text) >= kContentWords) return Next::kContent;
+  if (CountTokens(info.text, kContentWords) >= kContentWords) return Next::kContent;
   char c = LastSignificant(info.text);
   if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return Next::kContent;
   return Next::kShort;
@@ -570,7 +570,7 @@ void Segmenter::FinalizePending(Next next) {
     d.kind = next == Next::kContent || d.page_top ? UnitKind::kHeading : UnitKind::kText;
   } else if (d.kind == UnitKind::kBullet && d.numbered && d.lines.size() == 1 && d.started_clean &&
              d.closed_clean && !EndsClosing(d.text) &&
-             CountTokens(d.text) <= rules_.heading_max_words) {
+             CountTokens(d.text, rules_.heading_max_words) <= rules_.heading_max_words) {
     // "1.1.2. Protection" standing alone: a numbered heading.
     d.kind = UnitKind::kHeading;
   }
