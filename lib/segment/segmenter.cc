@@ -175,9 +175,15 @@ Status Segmenter::AddLine(const Line& line, std::vector<Unit>* out) {
   Status s = classifier_.Classify(line.text, &info_);
   if (!s.ok()) return s;
   if (line.page_break) PageBreak();
-  if (deferred_ && info_.shape != LineShape::kBlank && info_.shape != LineShape::kSeparator) {
-    ResolveDeferredNumber(&info_);
+  bool blank = info_.shape == LineShape::kBlank || info_.shape == LineShape::kSeparator;
+  if (!blank) {
+    // A lowercase line right after a caption that stops mid-sentence ("... did
+    // anyone from the child" + "welfare system ...") goes on with the caption,
+    // not with the paragraph before it.
+    after_open_furniture_ = open_furniture_;
+    open_furniture_ = false;
   }
+  if (deferred_ && !blank) ResolveDeferredNumber(&info_);
   if (!in_footnotes_ || !FootnoteLine(line, info_)) BodyLine(line, info_);
   Flush(out, false);
   return Status::Ok();
@@ -212,12 +218,15 @@ void Segmenter::BodyLine(const Line& line, const LineInfo& info) {
       footnote_has_text_ = false;
       blank_run_ = 0;
       return;
-    case LineShape::kFurniture:
+    case LineShape::kFurniture: {
       CloseBlock(true);
       StageLine(UnitKind::kFurniture, line, info.text);
       after_furniture_ = true;
+      char last = info.text.empty() ? 0 : info.text.back();
+      open_furniture_ = (last >= 'a' && last <= 'z') || last == ',';
       blank_run_ = 0;
       return;
+    }
     case LineShape::kNumberOnly:
       CloseBlock(true);
       if (after_furniture_) {
@@ -420,7 +429,7 @@ void Segmenter::ResolveDeferredNumber(const LineInfo* next) {
 void Segmenter::StartBlock(const Line& line, const LineInfo& info, UnitKind kind, bool numbered,
                            bool clean, bool page_top) {
   if (kind == UnitKind::kText && pending_.live() && StartsLower(info.text) &&
-      Continuable(pending_.text, pending_.kind)) {
+      !after_open_furniture_ && Continuable(pending_.text, pending_.kind)) {
     // The paragraph broken by a blank line, a page break, footnotes or
     // furniture goes on.
     std::swap(cur_, pending_);

@@ -157,10 +157,12 @@ class Segmenter {
   std::optional<Deferred> deferred_;
 
   int blank_run_ = 0;
-  bool page_top_ = true;          // nothing but furniture since the last page break
-  bool after_furniture_ = false;  // the last non-blank line was furniture
-  int last_footnote_ = 0;         // the last footnote number seen
-  int max_reference_ = 0;         // the highest note reference in the text since
+  bool page_top_ = true;               // nothing but furniture since the last page break
+  bool after_furniture_ = false;       // the last non-blank line was furniture
+  bool open_furniture_ = false;        // ... and it stopped mid-sentence (a caption)
+  bool after_open_furniture_ = false;  // the line before this one was such
+  int last_footnote_ = 0;              // the last footnote number seen
+  int max_reference_ = 0;              // the highest note reference in the text since
 
   std::deque<Unit> staged_;  // finished units waiting for earlier ones
   size_t staged_bytes_ = 0;

@@ -178,6 +178,23 @@ TEST_CASE("a numbered line standing alone is a heading and numbered items are a 
               "structures as National Rapporteurs."});
 }
 
+TEST_CASE("a lowercase line after a caption cut mid-sentence does not continue the paragraph") {
+  std::string text = Join({
+      "The survey asked the respondents about their childhood and the state,",       // 1
+      "and a paragraph of body text stops at the foot of the page without",          // 2
+      "",                                                                            // 3
+      "F I G U R E 6 When you were under the age of 18, did anyone from the child",  // 4
+      "",                                                                            // 5
+      "welfare system contact any of your primary guardians with concerns",          // 6
+  });
+  CHECK(SegmentAll(text) ==
+        Lines{"text 1-2 The survey asked the respondents about their childhood and the state, and "
+              "a paragraph of body text stops at the foot of the page without",
+              "furniture 4-4 F I G U R E 6 When you were under the age of 18, did anyone from the "
+              "child",
+              "text 6-6 welfare system contact any of your primary guardians with concerns"});
+}
+
 TEST_CASE("a short block is a heading over body text and a label among labels") {
   std::string text = Join({
       "One Goal",                                                                        // 1
