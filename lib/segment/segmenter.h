@@ -20,20 +20,24 @@
 //   line_start..line_end then spans the whole item, and the footnote and
 //   furniture units found inside it are emitted right after it.
 // - A chapter title glued to the end of a paragraph (a new page starting with
-//   the next agency's title) is split off as a `heading`.
+//   the next agency's title) is split off as a `heading`, as is a short
+//   title-case line closing a paragraph.
 // - Bullets and numbered items become `bullet` units with the marker in
 //   `marker`; continuation lines join them. A numbered line standing alone, on
 //   one line, without closing punctuation is a `heading`; so is a short block
-//   standing alone when body text or a list follows it.
+//   standing alone when body text or a list follows it or it opens a page.
+//   A block of short lines (chart labels, a sidebar, a pull quote) is
+//   `furniture`.
 // - The text is normalised (lib/segment/normaliser.h) and words hyphenated
 //   across lines are rejoined (lib/segment/dehyphenation.h).
 // - A list item after a paragraph that leads in to it (ends with ':') gets
 //   that paragraph's ordinal in `lead_in_ordinal`.
 //
 // Memory: the unit being built, the previous one (which a later line may still
-// continue) and the footnote and furniture units found meanwhile; units longer
-// than max_unit_bytes are split, and held units beyond that size release the
-// unit they wait for.
+// continue) and the footnote and furniture units found meanwhile. No unit's
+// text exceeds max_unit_bytes (a line that would push it past starts the next
+// unit; lines must be no longer, as the pipeline's reader cuts them), and
+// held units beyond that size release the unit they wait for.
 #ifndef GAPMAP_SEGMENT_SEGMENTER_H_
 #define GAPMAP_SEGMENT_SEGMENTER_H_
 
