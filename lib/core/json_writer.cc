@@ -1,6 +1,7 @@
 #include "lib/core/json_writer.h"
 
-#include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "lib/core/utf8.h"
 
@@ -17,31 +18,54 @@ void AppendUnicodeEscape(std::string* out, unsigned code) {
   out->push_back(kHex[code & 0xF]);
 }
 
-// Bytes copied as they are in any JSON string: printable ASCII except '"'
-// and '\\' (and '<', '>', '&', which only the html-safe form escapes).
-constexpr std::array<bool, 256> MakePlain() {
-  std::array<bool, 256> t{};
-  for (int c = 0x20; c < 0x7F; ++c) t[c] = c != '"' && c != '\\';
+// ASCII bytes that are copied as they are (1), in plain and in HTML-safe mode.
+struct PlainTables {
+  bool plain[128];
+  bool html[128];
+};
+constexpr PlainTables MakePlain() {
+  PlainTables t{};
+  for (int c = 0; c < 128; ++c) {
+    bool ok = c >= 0x20 && c != 0x7F && c != '"' && c != '\\';
+    t.plain[c] = ok;
+    t.html[c] = ok && c != '<' && c != '>' && c != '&';
+  }
   return t;
 }
-constexpr std::array<bool, 256> kPlain = MakePlain();
+constexpr PlainTables kPlain = MakePlain();
 
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view s, bool html_safe) {
   out->push_back('"');
+  const bool* plain = html_safe ? kPlain.html : kPlain.plain;
   size_t i = 0;
   while (i < s.size()) {
-    // Copy a run of plain bytes at once: most of any text.
+    // Fast path: copy the run of bytes that need no escaping in one go,
+    // testing 8 bytes at a time for control characters, '"', '\\', DEL and
+    // non-ASCII (SWAR: a byte is flagged when its high bit ends up set).
     size_t run = i;
-    while (run < s.size() && kPlain[static_cast<unsigned char>(s[run])] &&
-           !(html_safe && (s[run] == '<' || s[run] == '>' || s[run] == '&'))) {
+    if (!html_safe) {
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+      while (run + 8 <= s.size()) {
+        uint64_t v;
+        std::memcpy(&v, s.data() + run, 8);
+        uint64_t flagged = (v & kHigh) | ((v - 0x20 * kOnes) & ~v & kHigh) |
+                           has_zero(v ^ (0x22 * kOnes)) | has_zero(v ^ (0x5C * kOnes)) |
+                           has_zero(v ^ (0x7F * kOnes));
+        if (flagged != 0) break;
+        run += 8;
+      }
+    }
+    while (run < s.size() && static_cast<unsigned char>(s[run]) < 0x80 &&
+           plain[static_cast<unsigned char>(s[run])]) {
       ++run;
     }
     if (run > i) {
       out->append(s.data() + i, run - i);
       i = run;
-      continue;
+      if (i == s.size()) break;
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {

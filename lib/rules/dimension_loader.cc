@@ -418,7 +418,7 @@ void Loader::Label(const YamlNode& key, const YamlNode& value) {
     return;
   } else {
     check_.CheckKeys(value,
-                     {"description", "any", "weak", "exact", "regex", "near", "not", "unless",
+                     {"description", "any", "weak", "exact", "first", "regex", "near", "not", "unless",
                       "weight", "min_hits", "min_score", "priority", "scope", "prior", "implies",
                       "examples"},
                      context);
@@ -433,6 +433,9 @@ void Loader::Label(const YamlNode& key, const YamlNode& value) {
     }
     if (const YamlNode* n = value.Find("exact")) {
       PatternList(*n, context + ": exact", CueList::kExact, true, 1.0, &label.cues);
+    }
+    if (const YamlNode* n = value.Find("first")) {
+      PatternList(*n, context + ": first", CueList::kFirst, false, 1.0, &label.cues);
     }
     if (const YamlNode* n = value.Find("regex")) {
       PatternList(*n, context + ": regex", CueList::kRegex, false, 1.0, &label.cues);
@@ -470,12 +473,12 @@ void Loader::Label(const YamlNode& key, const YamlNode& value) {
   bool is_default = !spec_->multi && label.id == spec_->default_label;
   // A cue list whose every entry was wrong has already been reported.
   bool cue_keys = false;
-  for (const char* key : {"any", "weak", "exact", "regex", "near"}) {
+  for (const char* key : {"any", "weak", "exact", "first", "regex", "near"}) {
     cue_keys |= value.IsMap() && value.Find(key) != nullptr;
   }
   if (!label.has_cues() && label.priors.empty() && !is_default && !cue_keys) {
     check_.Error(&key, fmt::format("{}: has no cues: give at least one of any, weak, exact, "
-                                   "regex, near (or a prior)",
+                                   "first, regex, near (or a prior)",
                                    context));
   } else if (!label.has_cues() && label.min_hits > 0 && !is_default) {
     check_.Error(&key, fmt::format("{}: min_hits is {} but the label has no cues, so it can "

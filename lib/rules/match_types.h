@@ -37,6 +37,7 @@ struct WordToken {
 // After UnitMatcher::Match, `tokens` holds the unit's words.
 struct MatchScratch {
   std::string folded;  // case-folded copy of the text (same length)
+  std::vector<uint64_t> word_bits, other_bits;  // per byte: part of a word / punctuation
   std::vector<WordToken> tokens;
   std::vector<std::pair<uint32_t, uint32_t>> candidates;  // (token, table slot)
   std::vector<int> set_hits;

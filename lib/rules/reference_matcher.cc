@@ -46,6 +46,7 @@ std::vector<Hit> ReferenceMatcher::Match(std::string_view text) const {
       continue;
     }
     for (size_t start : starts) {
+      if (pattern.term.at_start && start != starts.front()) break;
       std::string_view rest = text.substr(start);
       size_t b = 0, e = 0;
       if (!anchored_[p].Find(rest, 0, &b, &e) || b != 0 || e == 0) continue;

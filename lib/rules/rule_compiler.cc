@@ -21,6 +21,7 @@ std::string_view CueListName(CueList list) {
     case CueList::kAny: return "any";
     case CueList::kWeak: return "weak";
     case CueList::kExact: return "exact";
+    case CueList::kFirst: return "first";
     case CueList::kRegex: return "regex";
     case CueList::kNot: return "not";
     case CueList::kUnless: return "unless";
@@ -83,19 +84,27 @@ int Compiler::Pattern(const PatternSpec& spec, const std::string& context) {
       Error(spec.where, fmt::format("{}: {}", context, term.status().message()));
       return -1;
     }
-    key = fmt::format("t{}:{}", spec.case_sensitive ? 's' : 'i', term->source);
+    term->at_start = spec.list == CueList::kFirst;
+    key = fmt::format("t{}{}:{}", spec.case_sensitive ? 's' : 'i', term->at_start ? '^' : '-',
+                      term->source);
     auto it = pattern_index_.find(key);
     if (it != pattern_index_.end()) return it->second;
     CompiledPattern p;
     p.kind = spec.kind;
     p.case_sensitive = spec.case_sensitive;
-    p.display = term->source;
+    p.display = term->at_start ? "^" + term->source : term->source;
     p.term = std::move(*term);
     p.where = spec.where;
     int index = static_cast<int>(out_->patterns.size());
     out_->patterns.push_back(std::move(p));
     pattern_index_.emplace(key, index);
     return index;
+  }
+  if (spec.list == CueList::kFirst) {
+    Error(spec.where, fmt::format("{}: /{}/: 'first:' holds terms; write a regex that must "
+                                  "start the unit under 'regex:', beginning with '^'",
+                                  context, spec.text));
+    return -1;
   }
   auto it = pattern_index_.find(key);
   if (it != pattern_index_.end()) return it->second;

@@ -18,7 +18,9 @@
 namespace gapmap {
 
 // Which list of a label a pattern came from.
-enum class CueList : uint8_t { kAny, kWeak, kExact, kRegex, kNot, kUnless, kNearA, kNearB };
+enum class CueList : uint8_t {
+  kAny, kWeak, kExact, kFirst, kRegex, kNot, kUnless, kNearA, kNearB
+};
 
 // One entry of a term or regex list.
 struct PatternSpec {
@@ -83,7 +85,7 @@ struct LabelSpec {
   std::string id;
   std::string description;
   SourceLocation where;
-  std::vector<PatternSpec> cues;     // any, weak, exact, regex (in that order)
+  std::vector<PatternSpec> cues;     // any, weak, exact, first, regex (in that order)
   std::vector<PatternSpec> vetoes;   // not
   std::vector<PatternSpec> unless;   // unit vetoes
   std::vector<NearSpec> near;

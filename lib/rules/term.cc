@@ -205,7 +205,7 @@ std::string TermToRegex(const Term& term) {
 }
 
 std::string TermToEre(const Term& term) {
-  std::string out = "\\b";
+  std::string out = term.at_start ? "^[^[:alnum:]]*" : "\\b";
   for (size_t w = 0; w < term.words.size(); ++w) {
     if (w > 0) {
       const TermGap& gap = term.gaps[w - 1];

@@ -46,6 +46,7 @@ struct TermGap {
 struct Term {
   std::string source;  // normalised as written
   bool case_sensitive = false;
+  bool at_start = false;  // counts only as the first word(s) of a unit (`first:`)
   std::vector<TermWord> words;  // at least one
   std::vector<TermGap> gaps;    // words.size() - 1
 };
@@ -68,8 +69,8 @@ Result<Term> ParseTerm(std::string_view text, bool case_sensitive);
 std::vector<TermVariant> ExpandVariants(const Term& term);
 
 // An RE2 pattern for the term's text (without the word-boundary conditions at
-// its ends and without case flags): the reference definition that the fast
-// token matcher must agree with.
+// its ends, the at-start condition and case flags): the reference definition
+// that the fast token matcher must agree with.
 std::string TermToRegex(const Term& term);
 
 // A POSIX ERE for `grep -E -i`, with \b boundaries. Approximate where ERE

@@ -5,34 +5,56 @@
 #include <cstring>
 #include <map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "lib/rules/word_scan.h"
 
 namespace gapmap {
 namespace {
 
-constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
 constexpr int kFilterBits = 16;
 
-enum KeyKind : uint64_t { kExactFolded = 0, kExactRaw = 1, kGlobFolded = 2, kGlobRaw = 3 };
+// A word's key: a hash of its case-folded bytes, 8 at a time (the buffer is
+// padded, so the last chunk is read whole and masked). A glob's key is
+// salted so that "traffic*" and "traffic" differ. Case-sensitive terms are
+// indexed by their folded form too; Verify() compares their raw bytes, so
+// one hash per word serves both.
+constexpr uint64_t kGlobSalt = 0x9e3779b97f4a7c15ULL;
+constexpr size_t kPad = 8;
 
-inline uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x | 1;  // never 0: 0 marks an empty slot
+inline uint64_t Load8(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
 }
 
-inline uint64_t Key(uint64_t hash, uint64_t kind, uint64_t length) {
-  return Mix(hash ^ (kind * 0x9e3779b97f4a7c15ULL) ^ (length << 40));
+// `p` must be readable for len rounded up to 8 bytes.
+inline uint64_t HashWord(const char* p, size_t len) {
+  uint64_t h = 0x2545f4914f6cdd1dULL ^ (len * 0xc2b2ae3d27d4eb4fULL);
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    h = (h ^ Load8(p + i)) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  if (i < len) {
+    uint64_t mask = ~uint64_t{0} >> (8 * (8 - (len - i)));
+    h = (h ^ (Load8(p + i) & mask)) * 0xff51afd7ed558ccdULL;
+  }
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 29;
+  return h == 0 ? 1 : h;  // 0 marks an empty slot
 }
 
-uint64_t Fnv(std::string_view s) {
-  uint64_t h = kFnvOffset;
-  for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
-  return h;
+inline uint32_t FilterBit(uint64_t key) { return static_cast<uint32_t>(key >> 20) & 0xFFFF; }
+
+// The pre-filter: could a term's first word (exact, or a glob prefix) have
+// this length and these first two bytes? Tested before any hashing.
+inline uint32_t PairBit(bool glob, size_t length, uint8_t f0, uint8_t f1) {
+  uint32_t x = static_cast<uint32_t>(length) * 0x9E3779B1u + f0 * 0x85EBCA77u + f1 * 0xC2B2AE3Du +
+               (glob ? 0x27D4EB2Fu : 0u);
+  return (x ^ (x >> 15)) & 0xFFFF;
 }
 
 // Per ASCII byte: 0 other, 1 space/dash (soft), 2 word. The folded byte.
@@ -60,6 +82,18 @@ void WriteFolded(char32_t cp, size_t len, char* out) {
   }
 }
 
+uint64_t HashString(const std::string& s) {
+  std::string padded = s + std::string(kPad, '\0');
+  return HashWord(padded.data(), s.size());
+}
+
+inline bool TestBit(const uint64_t* bits, uint32_t bit) {
+  return (bits[bit >> 6] & (uint64_t{1} << (bit & 63))) != 0;
+}
+inline void SetBit(std::vector<uint64_t>* bits, uint32_t bit) {
+  (*bits)[bit >> 6] |= uint64_t{1} << (bit & 63);
+}
+
 }  // namespace
 
 void TermMatcher::Add(const Term& term, uint32_t pattern) {
@@ -67,6 +101,7 @@ void TermMatcher::Add(const Term& term, uint32_t pattern) {
     Variant var;
     var.pattern = pattern;
     var.case_sensitive = term.case_sensitive;
+    var.at_start = term.at_start;
     var.first_word = static_cast<uint32_t>(words_.size());
     var.word_count = static_cast<uint32_t>(v.words.size());
     var.first_gap = static_cast<uint32_t>(gaps_.size());
@@ -86,14 +121,28 @@ void TermMatcher::Add(const Term& term, uint32_t pattern) {
       gaps_.push_back(gap);
     }
     const TermWord& first = v.words[0];
-    uint64_t kind = first.glob ? (term.case_sensitive ? kGlobRaw : kGlobFolded)
-                               : (term.case_sensitive ? kExactRaw : kExactFolded);
-    keys_.push_back(Key(Fnv(first.text), kind, first.text.size()));
+    const std::string folded = term.case_sensitive ? FoldCase(first.text) : first.text;
+    uint64_t key = HashString(folded);
     if (first.glob) {
-      if (glob_lengths_.size() <= first.text.size()) glob_lengths_.resize(first.text.size() + 1);
-      glob_lengths_[first.text.size()] |= term.case_sensitive ? 2 : 1;
+      key ^= kGlobSalt;
+      if (key == 0) key = 1;
+      const size_t l = folded.size();
+      if (l < 32) {
+        // Which glob lengths start with these two letters (a one-letter glob
+        // starts with any second letter).
+        const uint8_t f0 = static_cast<uint8_t>(folded[0]);
+        for (int f1 = 0; f1 < 32; ++f1) {
+          if (l > 1 && f1 != (static_cast<uint8_t>(folded[1]) & 0x1F)) continue;
+          glob_lengths_by_pair_[((f0 & 0x1F) << 5) | f1] |= uint32_t{1} << l;
+        }
+      } else if (std::find(long_glob_lengths_.begin(), long_glob_lengths_.end(), l) ==
+                 long_glob_lengths_.end()) {
+        long_glob_lengths_.push_back(static_cast<uint32_t>(l));
+      }
     }
-    has_case_sensitive_ |= term.case_sensitive;
+    keys_.push_back(key);
+    pair_bits_.push_back(PairBit(first.glob, folded.size(), static_cast<uint8_t>(folded[0]),
+                                 folded.size() > 1 ? static_cast<uint8_t>(folded[1]) : 0));
     variants_.push_back(var);
   }
 }
@@ -103,20 +152,27 @@ void TermMatcher::Build() {
   std::map<uint64_t, std::vector<uint32_t>> groups;
   for (uint32_t v = 0; v < variants_.size(); ++v) groups[keys_[v]].push_back(v);
   size_t capacity = 16;
-  while (capacity < groups.size() * 2) capacity *= 2;
+  int bits = 4;
+  while (capacity < groups.size() * 2) {
+    capacity *= 2;
+    ++bits;
+  }
   table_.assign(capacity, Slot{});
   table_mask_ = capacity - 1;
+  table_shift_ = 64 - bits;
   filter_.assign((size_t{1} << kFilterBits) / 64, 0);
+  pair_filter_.assign((size_t{1} << kFilterBits) / 64, 0);
+  for (uint32_t bit : pair_bits_) SetBit(&pair_filter_, bit);
+  std::sort(long_glob_lengths_.begin(), long_glob_lengths_.end());
   variant_ids_.clear();
   for (const auto& [key, ids] : groups) {
-    size_t i = key & table_mask_;
+    size_t i = key >> table_shift_;
     while (table_[i].key != 0) i = (i + 1) & table_mask_;
     table_[i].key = key;
     table_[i].begin = static_cast<uint32_t>(variant_ids_.size());
     variant_ids_.insert(variant_ids_.end(), ids.begin(), ids.end());
     table_[i].end = static_cast<uint32_t>(variant_ids_.size());
-    uint64_t bit = key >> (64 - kFilterBits);
-    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    SetBit(&filter_, FilterBit(key));
   }
   built_ = true;
 }
@@ -124,13 +180,12 @@ void TermMatcher::Build() {
 size_t TermMatcher::memory_bytes() const {
   return pool_.size() + words_.size() * sizeof(Word) + gaps_.size() * sizeof(Gap) +
          variants_.size() * sizeof(Variant) + variant_ids_.size() * sizeof(uint32_t) +
-         table_.size() * sizeof(Slot) + filter_.size() * sizeof(uint64_t);
+         table_.size() * sizeof(Slot) + (filter_.size() + pair_filter_.size()) * sizeof(uint64_t);
 }
 
 int TermMatcher::FindSlot(uint64_t key) const {
-  uint64_t bit = key >> (64 - kFilterBits);
-  if ((filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return -1;
-  size_t i = key & table_mask_;
+  if (!TestBit(filter_.data(), FilterBit(key))) return -1;
+  size_t i = key >> table_shift_;
   while (true) {
     const Slot& s = table_[i];
     if (s.key == key) return static_cast<int>(i);
@@ -143,6 +198,7 @@ bool TermMatcher::Verify(const Variant& v, std::string_view text, const MatchScr
                          size_t token) const {
   const auto& tokens = scratch.tokens;
   if (token + v.word_count > tokens.size()) return false;
+  if (v.at_start && token != 0) return false;
   const char* source = v.case_sensitive ? text.data() : scratch.folded.data();
   for (uint32_t w = 0; w < v.word_count; ++w) {
     const WordToken& t = tokens[token + w];
@@ -164,18 +220,126 @@ bool TermMatcher::Verify(const Variant& v, std::string_view text, const MatchScr
   return true;
 }
 
+namespace {
+
+inline void SetBits(uint64_t* bits, size_t pos, uint64_t mask) {
+  if (mask == 0) return;
+  size_t word = pos >> 6, shift = pos & 63;
+  bits[word] |= mask << shift;
+  if (shift != 0) bits[word + 1] |= mask >> (64 - shift);
+}
+
+inline void SetRange(uint64_t* bits, size_t pos, size_t len) {
+  SetBits(bits, pos, (len >= 64 ? ~uint64_t{0} : (uint64_t{1} << len) - 1));
+}
+
+// Index of the first bit at or after `pos` that is 1 (`set`) or 0, or `limit`.
+inline size_t NextBit(const uint64_t* bits, size_t pos, size_t limit, bool set) {
+  while (pos < limit) {
+    size_t word = pos >> 6;
+    uint64_t v = set ? bits[word] : ~bits[word];
+    v &= ~uint64_t{0} << (pos & 63);
+    if (v != 0) {
+      size_t found = (word << 6) + static_cast<size_t>(__builtin_ctzll(v));
+      return found < limit ? found : limit;
+    }
+    pos = (word + 1) << 6;
+  }
+  return limit;
+}
+
+// Any bit set in [from, to)?
+inline bool AnyBit(const uint64_t* bits, size_t from, size_t to) {
+  while (from < to) {
+    size_t word = from >> 6;
+    uint64_t v = bits[word] & (~uint64_t{0} << (from & 63));
+    size_t end = (word + 1) << 6;
+    if (to < end) v &= (uint64_t{1} << (to & 63)) - 1;
+    if (v != 0) return true;
+    from = end;
+  }
+  return false;
+}
+
+// Pass 1: classify every byte of `text` into word / other (punctuation) bits
+// and write the case-folded copy. Spaces and dashes get neither bit.
+void Classify(std::string_view text, char* folded, uint64_t* word_bits, uint64_t* other_bits) {
+  const size_t n = text.size();
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  size_t i = 0;
+  while (i < n) {
+#if defined(__SSE2__)
+    if (i + 16 <= n) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      if (_mm_movemask_epi8(x) == 0) {  // all ASCII: signed compares are safe
+        auto in = [&](__m128i v, char lo, char hi) {
+          return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+        };
+        __m128i upper = in(x, 'A', 'Z');
+        __m128i lower = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(folded + i), lower);
+        __m128i word = _mm_or_si128(in(lower, 'a', 'z'), in(x, '0', '9'));
+        __m128i soft = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), in(x, 0x09, 0x0D)),
+            _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+        uint64_t w = static_cast<uint32_t>(_mm_movemask_epi8(word));
+        uint64_t s = static_cast<uint32_t>(_mm_movemask_epi8(soft));
+        SetBits(word_bits, i, w);
+        SetBits(other_bits, i, ~(w | s) & 0xFFFF);
+        i += 16;
+        continue;
+      }
+    }
+#endif
+    uint8_t c = p[i];
+    if (c < 0x80) {
+      uint8_t k = kTables.kind[c];
+      folded[i] = static_cast<char>(kTables.lower[c]);
+      if (k == 2) {
+        word_bits[i >> 6] |= uint64_t{1} << (i & 63);
+      } else if (k == 0) {
+        other_bits[i >> 6] |= uint64_t{1} << (i & 63);
+      }
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    size_t len = DecodeAt(text, i, &cp);
+    std::memcpy(folded + i, text.data() + i, len);
+    CharClass cls = ClassifyCodePoint(cp);
+    if (cls == CharClass::kWord) {
+      if (len == 2) {
+        char32_t f = FoldCodePoint(cp);
+        if (f != cp) WriteFolded(f, 2, folded + i);
+      }
+      SetRange(word_bits, i, len);
+    } else if (cls == CharClass::kOther) {
+      SetRange(other_bits, i, len);
+    }
+    i += len;
+  }
+}
+
+}  // namespace
+
 void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
                         std::vector<Hit>* hits) const {
   const size_t n = text.size();
-  scratch->folded.resize(n);
+  scratch->folded.resize(n + 16);  // HashWord reads whole 8-byte chunks
+  std::memset(scratch->folded.data() + n, 0, 16);
+  const size_t words64 = n / 64 + 2;
+  scratch->word_bits.assign(words64, 0);
+  scratch->other_bits.assign(words64, 0);
   scratch->tokens.clear();
   scratch->candidates.clear();
   char* folded = scratch->folded.data();
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const size_t max_glob = glob_lengths_.empty() ? 0 : glob_lengths_.size() - 1;
-  const bool cs = has_case_sensitive_;
-  const bool any_terms = built_ && !variants_.empty();
+  const uint64_t* word_bits = scratch->word_bits.data();
+  const uint64_t* other_bits = scratch->other_bits.data();
+  Classify(text, folded, scratch->word_bits.data(), scratch->other_bits.data());
 
+  const bool any_terms = built_ && !variants_.empty();
+  const uint64_t* pairs = pair_filter_.data();
   auto probe = [&](uint64_t key) {
     int slot = FindSlot(key);
     if (slot >= 0) {
@@ -184,73 +348,40 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
     }
   };
 
-  bool soft = false;  // the gap since the last word is all spaces/dashes
-  size_t i = 0;
-  while (i < n) {
-    uint8_t c = p[i];
-    if (c < 0x80) {
-      uint8_t k = kTables.kind[c];
-      if (k != 2) {
-        if (k == 0) soft = false;
-        ++i;
-        continue;
-      }
-    } else {
-      char32_t cp;
-      size_t len = DecodeAt(text, i, &cp);
-      CharClass cls = ClassifyCodePoint(cp);
-      if (cls != CharClass::kWord) {
-        if (cls == CharClass::kOther) soft = false;
-        i += len;
-        continue;
-      }
-    }
-    // A word starts at i.
-    const size_t begin = i;
-    uint64_t hf = kFnvOffset, hr = kFnvOffset;
-    size_t length = 0;
-    while (i < n) {
-      uint8_t b = p[i];
-      if (b < 0x80) {
-        if (kTables.kind[b] != 2) break;
-        uint8_t f = kTables.lower[b];
-        folded[i] = static_cast<char>(f);
-        hf = (hf ^ f) * kFnvPrime;
-        hr = (hr ^ b) * kFnvPrime;
-        ++i;
-        ++length;
-        if (length <= max_glob && glob_lengths_[length] != 0 && any_terms) {
-          if (glob_lengths_[length] & 1) probe(Key(hf, kGlobFolded, length));
-          if (glob_lengths_[length] & 2) probe(Key(hr, kGlobRaw, length));
-        }
-        continue;
-      }
-      char32_t cp;
-      size_t len = DecodeAt(text, i, &cp);
-      if (ClassifyCodePoint(cp) != CharClass::kWord) break;
-      std::memcpy(folded + i, text.data() + i, len);
-      if (len == 2) {
-        char32_t f = FoldCodePoint(cp);
-        if (f != cp) WriteFolded(f, 2, folded + i);
-      }
-      for (size_t k = 0; k < len; ++k) {
-        hf = (hf ^ static_cast<uint8_t>(folded[i + k])) * kFnvPrime;
-        hr = (hr ^ p[i + k]) * kFnvPrime;
-        ++length;
-        if (length <= max_glob && glob_lengths_[length] != 0 && any_terms) {
-          if (glob_lengths_[length] & 1) probe(Key(hf, kGlobFolded, length));
-          if (glob_lengths_[length] & 2) probe(Key(hr, kGlobRaw, length));
-        }
-      }
-      i += len;
-    }
+  // Pass 2: every run of word bits is a word.
+  size_t pos = 0, previous_end = 0;
+  while (true) {
+    const size_t begin = NextBit(word_bits, pos, n, true);
+    if (begin >= n) break;
+    const size_t end = NextBit(word_bits, begin, n, false);
     if (any_terms) {
-      probe(Key(hf, kExactFolded, length));
-      if (cs) probe(Key(hr, kExactRaw, length));
+      const size_t length = end - begin;
+      const char* w = folded + begin;
+      const uint8_t f0 = static_cast<uint8_t>(w[0]);
+      const uint8_t f1 = length > 1 ? static_cast<uint8_t>(w[1]) : 0;
+      auto probe_glob = [&](uint32_t l) {
+        if (!TestBit(pairs, PairBit(true, l, f0, l > 1 ? f1 : 0))) return;
+        uint64_t key = HashWord(w, l) ^ kGlobSalt;
+        probe(key == 0 ? 1 : key);
+      };
+      // Only the glob lengths some glob starting with these letters has.
+      uint32_t lengths = glob_lengths_by_pair_[((f0 & 0x1F) << 5) | (f1 & 0x1F)];
+      if (length < 31) lengths &= (uint32_t{2} << length) - 1;
+      while (lengths != 0) {
+        probe_glob(static_cast<uint32_t>(__builtin_ctz(lengths)));
+        lengths &= lengths - 1;
+      }
+      for (uint32_t l : long_glob_lengths_) {
+        if (l > length) break;
+        probe_glob(l);
+      }
+      if (TestBit(pairs, PairBit(false, length, f0, f1))) probe(HashWord(w, length));
     }
-    scratch->tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(i),
-                                        soft && !scratch->tokens.empty()});
-    soft = true;
+    const bool soft = !scratch->tokens.empty() && !AnyBit(other_bits, previous_end, begin);
+    scratch->tokens.push_back(
+        WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), soft});
+    previous_end = end;
+    pos = end;
   }
 
   for (const auto& [token, slot] : scratch->candidates) {

@@ -1,11 +1,14 @@
 // TermMatcher: finds every occurrence of every term of a rule set in one
 // scan over a unit's words.
 //
-// How: the text is cut into words (word_scan.h) while a case-folded copy and
-// FNV-1a hashes of each word (and of its prefixes at the lengths some `*`
-// glob needs) are computed. Each hash is looked up in one open-addressing
-// table keyed by (hash, exact|glob, case) behind a 64 Kbit filter, so most
-// words cost one bit test. Terms are indexed by their first word; a table hit
+// How: the text is cut into words (word_scan.h) while a case-folded copy is
+// written. At the end of each word, a 64 Kbit filter indexed by (length,
+// first two letters) says whether any term could start with this word, or
+// with a prefix of it at a length some `*` glob needs; only then is the
+// word (or prefix) hashed, 8 bytes at a time, and looked up in one
+// open-addressing table behind a second filter. Most words cost a couple of
+// bit tests and no hashing. Case-sensitive terms are indexed by their folded
+// form and checked for case when verified. Terms are indexed by their first word; a table hit
 // yields candidate terms whose remaining words and gaps are then verified
 // byte by byte. Spans come for free: they are word boundaries.
 //
@@ -15,6 +18,7 @@
 #ifndef GAPMAP_RULES_TERM_MATCHER_H_
 #define GAPMAP_RULES_TERM_MATCHER_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -51,6 +55,7 @@ class TermMatcher {
   struct Variant {
     uint32_t pattern = 0;
     bool case_sensitive = false;
+    bool at_start = false;
     uint32_t first_word = 0, word_count = 0;
     uint32_t first_gap = 0;
   };
@@ -71,9 +76,14 @@ class TermMatcher {
   std::vector<uint32_t> variant_ids_;
   std::vector<Slot> table_;
   uint64_t table_mask_ = 0;
-  std::vector<uint64_t> filter_;
-  std::vector<uint8_t> glob_lengths_;  // bit 0: a CI glob has this length, bit 1: CS
-  bool has_case_sensitive_ = false;
+  int table_shift_ = 60;
+  std::vector<uint64_t> filter_;       // 64 Kbit, by key
+  std::vector<uint64_t> pair_filter_;  // 64 Kbit, by (glob?, length, first two bytes)
+  std::vector<uint32_t> pair_bits_;    // per variant, until Build()
+  // Bit l: some glob prefix of length l (< 32) starts with these two letters
+  // (each reduced to 5 bits); longer glob prefixes are listed apart.
+  std::array<uint32_t, 1024> glob_lengths_by_pair_{};
+  std::vector<uint32_t> long_glob_lengths_;
   bool built_ = false;
 };
 

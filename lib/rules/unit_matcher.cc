@@ -49,12 +49,60 @@ UnitMatcher::~UnitMatcher() = default;
 
 void UnitMatcher::AddTerm(const Term& term, uint32_t pattern) { terms_.Add(term, pattern); }
 
+namespace {
+
+// True if `pattern` can only match at the start of the text: '^' or \A
+// after leading flag groups, and no (?m) (which makes '^' match at lines).
+bool StartAnchored(std::string_view pattern) {
+  while (pattern.size() >= 3 && pattern.substr(0, 2) == "(?") {
+    size_t close = pattern.find(')');
+    if (close == std::string_view::npos) return false;
+    std::string_view flags = pattern.substr(2, close - 2);
+    if (flags.find_first_not_of("imsU-") != std::string_view::npos) return false;  // a group
+    if (flags.find('m') != std::string_view::npos) return false;
+    pattern.remove_prefix(close + 1);
+  }
+  if (pattern.empty()) return false;
+  if (pattern[0] == '^') {
+    // "^a|b" is not anchored as a whole.
+    int depth = 0;
+    for (size_t i = 1; i < pattern.size(); ++i) {
+      char c = pattern[i];
+      if (c == '\\') {
+        ++i;
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')') {
+        --depth;
+      } else if (c == '|' && depth == 0) {
+        return false;
+      } else if (c == '[') {
+        // Skip a character class (']' right after '[' or '[^' is literal).
+        size_t j = i + 1;
+        if (j < pattern.size() && pattern[j] == '^') ++j;
+        if (j < pattern.size() && pattern[j] == ']') ++j;
+        while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+        i = j;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint32_t pattern) {
+  program_size_ += re.program_size();
+  if (StartAnchored(re.pattern())) {
+    anchored_.push_back(re);
+    anchored_pattern_.push_back(pattern);
+    return Status::Ok();
+  }
   Result<int> index = set_->Add(set_pattern);
   if (!index.ok()) return index.status();
   regexes_.push_back(re);
   regex_pattern_.push_back(pattern);
-  program_size_ += re.program_size();
   return Status::Ok();
 }
 
@@ -68,6 +116,9 @@ Status UnitMatcher::Match(std::string_view text, MatchScratch* scratch,
                           std::vector<Hit>* hits) const {
   hits->clear();
   terms_.Match(text, scratch, hits);
+  for (size_t r = 0; r < anchored_.size(); ++r) {
+    AppendRegexHits(anchored_[r], text, anchored_pattern_[r], hits);
+  }
   if (!regexes_.empty()) {
     bool out_of_memory = false;
     Status s = set_->Match(text, &scratch->set_hits, &out_of_memory);

@@ -3,7 +3,10 @@
 //
 // Terms go to the TermMatcher (word hashing, spans for free). Raw regexes are
 // combined in one RE2::Set (RegexSet) that says which of them occur; only
-// those are then run on their own to find their spans. If the set scan runs
+// those are then run on their own to find their spans. A regex anchored at
+// the start of the unit (`^...`) is cheaper on its own (RE2 gives up after
+// the first bytes, the set would scan the whole unit), so it stays out of
+// the set. If the set scan runs
 // out of its memory budget (--regex-mem), the unit is scanned one regex at a
 // time instead (counted in MatchScratch::set_fallbacks): an out-of-memory scan
 // never looks like "no match".
@@ -58,15 +61,17 @@ class UnitMatcher {
   Status Match(std::string_view text, MatchScratch* scratch, std::vector<Hit>* hits) const;
 
   const TermMatcher& terms() const { return terms_; }
-  int regex_count() const { return static_cast<int>(regexes_.size()); }
+  int regex_count() const { return static_cast<int>(regexes_.size() + anchored_.size()); }
   // Sum of the RE2 program sizes of the raw regexes.
   int64_t regex_program_size() const { return program_size_; }
 
  private:
   TermMatcher terms_;
   std::unique_ptr<RegexSet> set_;
-  std::vector<Regex> regexes_;
+  std::vector<Regex> regexes_;  // in the set
   std::vector<uint32_t> regex_pattern_;
+  std::vector<Regex> anchored_;  // matched one by one
+  std::vector<uint32_t> anchored_pattern_;
   int64_t program_size_ = 0;
   bool simulate_out_of_memory_ = false;
 };

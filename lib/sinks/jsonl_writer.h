@@ -7,6 +7,7 @@
 #ifndef GAPMAP_SINKS_JSONL_WRITER_H_
 #define GAPMAP_SINKS_JSONL_WRITER_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,13 +23,18 @@ void AppendUnitJson(const TaggedUnit& unit, const Schema* schema, std::string* o
 
 class JsonlWriter : public UnitSink {
  public:
-  // Neither pointer is owned; `schema` may be null.
-  JsonlWriter(const Schema* schema, Output* output) : schema_(schema), output_(output) {}
+  // Neither pointer is owned; `schema` may be null. The schema must not
+  // change while the writer lives (its names are quoted once, up front).
+  JsonlWriter(const Schema* schema, Output* output);
+  ~JsonlWriter() override;
   Status Write(const TaggedUnit& unit) override;
+
+  struct Names;
 
  private:
   const Schema* schema_;
   Output* output_;
+  std::unique_ptr<Names> names_;
   std::string line_;
 };
 

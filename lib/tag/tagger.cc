@@ -14,7 +14,7 @@ constexpr size_t kMaxSticky = 16;
 
 bool IsCue(CueList list) {
   return list == CueList::kAny || list == CueList::kWeak || list == CueList::kExact ||
-         list == CueList::kRegex;
+         list == CueList::kFirst || list == CueList::kRegex;
 }
 
 bool Overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }

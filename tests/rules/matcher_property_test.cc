@@ -24,7 +24,7 @@ const std::vector<std::string> kTextSeparators = {
 const std::vector<std::string> kTermSeparators = {" ", " ", "-", "/", "'", " - "};
 const std::vector<std::string> kRegexes = {
     "\\bvict\\w*", "traffick(ing|ed)", "hiv\\s*/\\s*aids", "[a-z]+ion\\b", "\\d+",
-    "fund(s|ing)?", "(?-i)Co", "ch.ld"};
+    "fund(s|ing)?", "(?-i)Co", "ch.ld", "^\\W*(victim|child)", "(?i)^co\\b|aids$"};
 
 std::string Case(std::mt19937& rng, const std::string& w) {
   std::string out = w;
@@ -88,6 +88,7 @@ TEST_CASE("the one-pass matcher agrees with the reference on random units") {
       int terms = 1 + rng() % 5;
       for (int t = 0; t < terms; ++t) yaml += (t ? ", " : "") + Quote(RandomTerm(rng));
       yaml += "]\n    exact: [" + Quote(RandomTerm(rng)) + "]\n";
+      if (rng() % 3 == 0) yaml += "    first: [" + Quote(RandomTerm(rng)) + "]\n";
       if (rng() % 2) yaml += "    regex: [" + Quote(kRegexes[rng() % kRegexes.size()]) + "]\n";
     }
     RuleSetOptions options;

@@ -38,7 +38,7 @@ TEST_CASE("unknown keys get a did-you-mean") {
         Strings{"d.yaml:5:5: rule topic/a: unknown key 'nott'; did you mean 'not'?"});
   CHECK(Errors("dimension: topic\nlabels:\n  a:\n    any: [x]\n    frobnicate: 1\n") ==
         Strings{"d.yaml:5:5: rule topic/a: unknown key 'frobnicate' (expected one of: "
-                "description, any, weak, exact, regex, near, not, unless, weight, min_hits, "
+                "description, any, weak, exact, first, regex, near, not, unless, weight, min_hits, "
                 "min_score, priority, scope, prior, implies, examples)"});
 }
 
@@ -81,6 +81,12 @@ TEST_CASE("invalid regexes carry RE2's message") {
   CHECK(Errors("dimension: topic\nlabels:\n  a:\n    regex: ['x*']\n") ==
         Strings{"d.yaml:4:13: rule topic/a: regex: regex /x*/ matches the empty string, so it "
                 "would match every unit"});
+}
+
+TEST_CASE("first holds terms only") {
+  CHECK(Errors("dimension: topic\nlabels:\n  a:\n    first: ['/^x/']\n") ==
+        Strings{"d.yaml:4:13: rule topic/a: first: /^x/: 'first:' holds terms; write a regex "
+                "that must start the unit under 'regex:', beginning with '^'"});
 }
 
 TEST_CASE("a star not at the end of a word is an error") {
@@ -141,7 +147,7 @@ TEST_CASE("names, kinds, parts and defaults are checked") {
 TEST_CASE("labels need cues and priors need conditions") {
   CHECK(Errors("dimension: topic\nlabels:\n  a:\n    description: nothing else\n") ==
         Strings{"d.yaml:3:3: rule topic/a: has no cues: give at least one of any, weak, exact, "
-                "regex, near (or a prior)"});
+                "first, regex, near (or a prior)"});
   CHECK(Errors("dimension: topic\nlabels:\n  a:\n    any: [x]\n    prior: [{score: 1}]\n") ==
         Strings{"d.yaml:5:13: rule topic/a: prior: needs a condition: one or more of part, "
                 "kind, section, lead_in"});

@@ -55,6 +55,25 @@ labels:
   CHECK(Tag(*rules, "residence permitted") == Strings{});
 }
 
+TEST_CASE("first terms count only at the start of a unit") {
+  auto rules = Rules({{"t.yaml", R"(dimension: topic
+labels:
+  imperative:
+    first: [strengthen, ensure that]
+  anchored:
+    regex: ['^(?:develop|build)\b', '(?i)^adopt\b']
+)"}});
+  CHECK(Tag(*rules, "Strengthen referral") == Strings{"imperative"});
+  CHECK(Tag(*rules, "\"Ensure that victims") == Strings{"imperative"});
+  CHECK(Tag(*rules, "We must strengthen referral") == Strings{});
+  CHECK(Tag(*rules, "Develop tools") == Strings{"anchored"});
+  CHECK(Tag(*rules, "ADOPT laws") == Strings{"anchored"});
+  CHECK(Tag(*rules, "We develop tools") == Strings{});
+  auto tagged = TagOne(*rules, MakeUnit("Strengthen referral"));
+  CHECK(EvidenceStrings(*rules, tagged) ==
+        Strings{"topic:imperative topic/imperative 'Strengthen' [0,10)"});
+}
+
 TEST_CASE("not vetoes overlapping hits and unless vetoes the label") {
   auto rules = Rules({{"t.yaml", R"(dimension: topic
 labels:
