@@ -647,24 +647,41 @@ void Segmenter::Flush(std::vector<Unit>* out, bool all) {
   }
 }
 
+bool Segmenter::EndsWithLeadIn(const std::string& text) const {
+  for (const std::string& ending : rules_.lead_in) {
+    if (text.size() >= ending.size() &&
+        text.compare(text.size() - ending.size(), ending.size(), ending) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void Segmenter::Emit(Unit* unit, std::vector<Unit>* out) {
   unit->doc = document_.doc_id;
   unit->ordinal = next_ordinal_++;
   switch (unit->kind) {
-    case UnitKind::kBullet:
-      unit->lead_in_ordinal = lead_in_;
-      break;
-    case UnitKind::kText:
-      lead_in_ = 0;
-      for (const std::string& ending : rules_.lead_in) {
-        if (unit->text.size() >= ending.size() &&
-            unit->text.compare(unit->text.size() - ending.size(), ending.size(), ending) == 0) {
-          lead_in_ = unit->ordinal;
-        }
+    case UnitKind::kBullet: {
+      // A nested list: an item that leads in ("2. Each Party shall adopt
+      // measures to establish as criminal offences:") to items of another
+      // marker style ("a) ...") is their lead-in, until an item of its own
+      // style follows.
+      std::string style = MarkerStyle(unit->marker);
+      if (item_lead_in_ != 0 && style == item_lead_in_style_) item_lead_in_ = 0;
+      unit->lead_in_ordinal = item_lead_in_ != 0 ? item_lead_in_ : lead_in_;
+      if (EndsWithLeadIn(unit->text)) {
+        item_lead_in_ = unit->ordinal;
+        item_lead_in_style_ = std::move(style);
       }
+      break;
+    }
+    case UnitKind::kText:
+      lead_in_ = EndsWithLeadIn(unit->text) ? unit->ordinal : 0;
+      item_lead_in_ = 0;
       break;
     case UnitKind::kHeading:
       lead_in_ = 0;
+      item_lead_in_ = 0;
       break;
     default:
       break;

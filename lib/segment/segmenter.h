@@ -31,7 +31,9 @@
 // - The text is normalised (lib/segment/normaliser.h) and words hyphenated
 //   across lines are rejoined (lib/segment/dehyphenation.h).
 // - A list item after a paragraph that leads in to it (ends with ':') gets
-//   that paragraph's ordinal in `lead_in_ordinal`.
+//   that paragraph's ordinal in `lead_in_ordinal`; in a nested list, the
+//   item that leads in ("2. ... as criminal offences:") is the lead-in of the
+//   items of another marker style that follow it ("a) ...").
 //
 // Memory: the unit being built, the previous one (which a later line may still
 // continue) and the footnote and furniture units found meanwhile. No unit's
@@ -134,6 +136,7 @@ class Segmenter {
   Next WhatFollows(const LineInfo& info) const;
   void Flush(std::vector<Unit>* out, bool all);
   void Emit(Unit* unit, std::vector<Unit>* out);
+  bool EndsWithLeadIn(const std::string& text) const;
 
   const StructureRules& rules_;
   DocumentInfo document_;
@@ -172,6 +175,8 @@ class Segmenter {
   size_t staged_bytes_ = 0;
   uint32_t next_ordinal_ = 1;
   uint32_t lead_in_ = 0;  // ordinal of the paragraph leading in to a list
+  uint32_t item_lead_in_ = 0;     // ordinal of a list item leading in to a nested list
+  std::string item_lead_in_style_;  // that item's marker style ("9.", "a)")
 };
 
 }  // namespace gapmap

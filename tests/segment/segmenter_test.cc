@@ -146,6 +146,21 @@ TEST_CASE("list items after a lead-in paragraph point at it") {
   CHECK(units[5].lead_in_ordinal == 0);
 }
 
+TEST_CASE("an item that leads in to a nested list is its lead-in") {
+  std::string text = Join({"Article 5", "", "1. Each Party shall adopt measures.",
+                           "2. Each Party shall also establish as offences:", "",
+                           "a) attempting to commit an offence;", "", "b) aiding it.",
+                           "3. Each Party shall report.", "", "c) not nested"});
+  std::vector<Unit> units = testing::Segment(text, 4096);
+  REQUIRE(units.size() == 7);
+  CHECK(units[2].text == "Each Party shall also establish as offences:");
+  CHECK(units[2].lead_in_ordinal == 0);
+  CHECK(units[3].lead_in_ordinal == units[2].ordinal);
+  CHECK(units[4].lead_in_ordinal == units[2].ordinal);
+  CHECK(units[5].lead_in_ordinal == 0);  // back at the level of "2."
+  CHECK(units[6].lead_in_ordinal == 0);
+}
+
 TEST_CASE("a dash inside a sentence does not start an item") {
   std::string text = Join({"\u2022 Research: better research is needed on the risks they face",
                            "\u2013 to exploitation throughout the migratory process."});
