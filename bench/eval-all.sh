@@ -13,7 +13,7 @@ for gold in "$shared"/gold/*.jsonl; do
   doc=$(head -1 "$gold" | python3 -c 'import json,sys; print(json.load(sys.stdin)["doc"])')
   src="$shared/corpus/$doc.txt"
   [[ -f $src ]] || src="$shared/corpus-extra/$doc.txt"
-  "$gapmap" eval -q --json --rules "$rules" --gold "$gold" "$src" |
+  "$gapmap" eval -q --json --rules "$rules" --manifest corpus/manifest.yaml --gold "$gold" "$src" |
     python3 -c '
 import json, sys
 f = json.load(sys.stdin)["figures"]
