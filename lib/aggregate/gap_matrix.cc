@@ -203,7 +203,8 @@ void GapMatrix::Add(const TaggedUnit& tagged, const Schema& schema) {
   uint32_t single_owner = 0;
   const uint32_t* owners = &single_owner;
   size_t owner_count = 0;
-  std::vector<uint32_t> mentioned;  // only used with kMentions
+  std::vector<uint32_t>& mentioned = owners_scratch_;  // only used with kMentions
+  mentioned.clear();
   if (options_.by == MatrixBy::kAgency) {
     const std::string& agency = unit.section.agency;
     if (!agency.empty()) {
@@ -310,6 +311,10 @@ Status GapMatrix::Mergeable(const GapMatrix& other) const {
 }
 
 GapMatrix& GapMatrix::operator+=(const GapMatrix& other) {
+  if (&other == this) {
+    GapMatrix copy(other);  // adding to itself would iterate cells it inserts
+    return *this += copy;
+  }
   constexpr int kDropped = -1;
   std::vector<int> dimension_map;
   for (const DimensionNames& d : other.dimensions_) {

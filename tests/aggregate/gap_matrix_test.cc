@@ -229,3 +229,23 @@ TEST_CASE("example ids parse back from their text") {
 
 }  // namespace
 }  // namespace gapmap
+
+namespace gapmap {
+namespace {
+
+TEST_CASE("a matrix added to itself doubles every count") {
+  testing::MatrixFixture f;
+  GapMatrix m(MatrixOptions{MatrixBy::kAgency, {"fourp"}, {}, 5});
+  m.Add(f.Unit("r", 1, "IOM", "gap", {"protection"}), f.schema);
+  m += m;
+  std::vector<MatrixRow> rows = m.Rows(Normalize::kRow);
+  REQUIRE_FALSE(rows.empty());
+  for (const MatrixRow& r : rows) {
+    CHECK(r.paragraphs == 2);
+    CHECK(r.examples.size() == 2);
+  }
+  CHECK(m.content_units() == 2);
+}
+
+}  // namespace
+}  // namespace gapmap
