@@ -52,15 +52,17 @@ int RunEval(const Args& args) {
   std::vector<std::string> mins;
   std::vector<std::string> maxes;
   po::options_description desc("options");
-  desc.add_options()("gold", po::value(&gold_path),
-                     "gold file; the arguments are then documents to tag first")(
-      "json", po::bool_switch(&json), "machine-readable report (JSON) instead of the table")(
-      "min", po::value(&mins)->composing(),
-      "METRIC=VALUE: exit 1 if METRIC is below VALUE (repeatable); metrics: kind, agency, "
-      "part, stance, fourp_micro_f1, fourp_macro_f1, rectype_micro_f1, rectype_macro_f1, "
-      "mentions_micro_f1 (fourp, rectype, mentions: their micro-F1)")(
-      "max", po::value(&maxes)->composing(),
-      "METRIC=VALUE: exit 1 if METRIC is above VALUE, e.g. --max unaligned=0");
+  // clang-format off
+  desc.add_options()
+      ("gold", po::value(&gold_path), "gold file; the arguments are then documents to tag first")
+      ("json", po::bool_switch(&json), "machine-readable report (JSON) instead of the table")
+      ("min", po::value(&mins)->composing(),
+       "METRIC=VALUE: exit 1 if METRIC is below VALUE (repeatable); metrics: kind, agency, "
+       "part, stance, fourp_micro_f1, fourp_macro_f1, rectype_micro_f1, rectype_macro_f1, "
+       "mentions_micro_f1 (fourp, rectype, mentions: their micro-F1)")
+      ("max", po::value(&maxes)->composing(),
+       "METRIC=VALUE: exit 1 if METRIC is above VALUE, e.g. --max unaligned=0");
+  // clang-format on
   AddInputOptions(&desc, &input);
   std::vector<std::string> positional;
   if (auto exit = ParseCommandLine("eval", kUsage, args, desc, &positional)) return *exit;

@@ -19,16 +19,18 @@ int RunGaps(const Args& args) {
   bool no_table = false;
   po::options_description desc("options");
   AddMatrixOptions(&desc, &matrix_options);
-  desc.add_options()(
-      "crowded", po::value(&view.crowded_agencies)->default_value(3),
-      "a category addressed by at least N agencies is crowded (possible duplication)")(
-      "min-paragraphs", po::value(&view.min_paragraphs)->default_value(1),
-      "an agency addresses a category with at least N paragraphs")(
-      "top", po::value(&text.top)->default_value(3),
-      "text: the N most thinly covered categories listed")("no-table", po::bool_switch(&no_table),
-                                                           "text: leave out the share tables")(
-      "format", po::value(&format)->default_value("text"), "text (for a terminal), csv or json")(
-      "output,o", po::value(&output_path), "write to FILE atomically (default stdout)");
+  // clang-format off
+  desc.add_options()
+      ("crowded", po::value(&view.crowded_agencies)->default_value(0),
+       "a category addressed by at least N agencies is crowded (possible duplication); "
+       "0: half of the agencies in the table, at least 3")
+      ("min-paragraphs", po::value(&view.min_paragraphs)->default_value(1),
+       "an agency addresses a category with at least N paragraphs")
+      ("top", po::value(&text.top)->default_value(3), "text: the N most thinly covered categories listed")
+      ("no-table", po::bool_switch(&no_table), "text: leave out the share tables")
+      ("format", po::value(&format)->default_value("text"), "text (for a terminal), csv or json")
+      ("output,o", po::value(&output_path), "write to FILE atomically (default stdout)");
+  // clang-format on
   AddInputOptions(&desc, &input);
   const char* usage =
       "gapmap gaps [options] INPUT...\n"
@@ -39,10 +41,9 @@ int RunGaps(const Args& args) {
   if (format != "text" && format != "csv" && format != "json") {
     return UsageError("gaps", "--format must be text, csv or json");
   }
-  if (view.crowded_agencies < 1) return UsageError("gaps", "--crowded must be at least 1");
+  if (view.crowded_agencies < 0) return UsageError("gaps", "--crowded must be 0 (auto) or more");
   Result<MatrixBuildOptions> options = ResolveMatrixOptions(matrix_options, input);
   if (!options.ok()) return UsageError("gaps", options.status().message());
-  text.crowded_agencies = view.crowded_agencies;
   text.table = !no_table;
 
   Diagnostics diagnostics;

@@ -18,16 +18,19 @@ int RunMatrix(const Args& args) {
   bool allow_empty = false;
   po::options_description desc("options");
   AddMatrixOptions(&desc, &matrix_options);
-  desc.add_options()("layout", po::value(&layout)->default_value("tidy"),
-                     "CSV layout: tidy (one row per cell) or wide (agencies x categories for one "
-                     "dimension and stance)")("format", po::value(&format)->default_value("csv"),
-                                              "csv or json (with provenance)")(
-      "output,o", po::value(&output_path), "write to FILE atomically (default stdout)")(
-      "check", po::value(&check_path),
-      "compare with a committed matrix EXPECTED: exit 0 if equal, else 1 and the changed cells")(
-      "allow-empty", po::bool_switch(&allow_empty),
-      "write a matrix without cells instead of failing (a shard whose documents have no "
-      "agency chapters, in a sharded run)");
+  // clang-format off
+  desc.add_options()
+      ("layout", po::value(&layout)->default_value("tidy"),
+       "CSV layout: tidy (one row per cell) or wide (agencies x categories for one dimension "
+       "and stance)")
+      ("format", po::value(&format)->default_value("csv"), "csv or json (with provenance)")
+      ("output,o", po::value(&output_path), "write to FILE atomically (default stdout)")
+      ("check", po::value(&check_path),
+       "compare with a committed matrix EXPECTED: exit 0 if equal, else 1 and the changed cells")
+      ("allow-empty", po::bool_switch(&allow_empty),
+       "write a matrix without cells instead of failing (a shard whose documents have no "
+       "agency chapters, in a sharded run)");
+  // clang-format on
   AddInputOptions(&desc, &input);
   const char* usage =
       "gapmap matrix [options] INPUT...\n"

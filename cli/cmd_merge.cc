@@ -18,19 +18,21 @@ int RunMerge(const Args& args) {
   std::string stance;
   bool quiet = false;
   po::options_description desc("options");
-  desc.add_options()("format", po::value(&format),
-                     "csv or json (default: json if any input is JSON, else csv)")(
-      "layout", po::value(&layout)->default_value("tidy"), "CSV layout: tidy or wide")(
-      "dimension", po::value(&dimension), "wide layout: the dimension shown")(
-      "stance", po::value(&stance), "wide layout: the stance shown (default all)")(
-      "normalize", po::value(&matrix_options.normalize),
-      "share: row, col or none (default: as the JSON inputs, else row)")(
-      "by", po::value(&matrix_options.by),
-      "CSV inputs: how their rows were counted, agency (default) or mentions")(
-      "examples", po::value(&matrix_options.examples),
-      "CSV inputs: unit ids kept per cell when they were written (default 5, or all)")(
-      "output,o", po::value(&output_path), "write to FILE atomically (default stdout)")(
-      "quiet,q", po::bool_switch(&quiet), "no warnings on stderr");
+  // clang-format off
+  desc.add_options()
+      ("format", po::value(&format), "csv or json (default: json if any input is JSON, else csv)")
+      ("layout", po::value(&layout)->default_value("tidy"), "CSV layout: tidy or wide")
+      ("dimension", po::value(&dimension), "wide layout: the dimension shown")
+      ("stance", po::value(&stance), "wide layout: the stance shown (default all)")
+      ("normalize", po::value(&matrix_options.normalize),
+       "share: row, col or none (default: as the JSON inputs, else row)")
+      ("by", po::value(&matrix_options.by),
+       "CSV inputs: how their rows were counted, agency (default) or mentions")
+      ("examples", po::value(&matrix_options.examples),
+       "CSV inputs: unit ids kept per cell when they were written (default 5, or all)")
+      ("output,o", po::value(&output_path), "write to FILE atomically (default stdout)")
+      ("quiet,q", po::bool_switch(&quiet), "no warnings on stderr");
+  // clang-format on
   const char* usage =
       "gapmap merge [options] MATRIX...\n"
       "MATRIX: partial matrices from `gapmap matrix --format json` (or tidy CSV), - for stdin";

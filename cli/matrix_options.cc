@@ -28,19 +28,21 @@ std::vector<std::string> SplitCommas(const std::vector<std::string>& values) {
 }  // namespace
 
 void AddMatrixOptions(po::options_description* desc, MatrixCliOptions* o) {
-  desc->add_options()(
-      "dimension", po::value(&o->dimensions)->composing(),
-      "dimension(s) to count: fourp, rectype or any multi-valued dimension of the rules "
-      "(repeatable or comma-separated; default: all but mentions)")(
-      "stance", po::value(&o->stances)->composing(),
-      "stance(s) to keep: activity, gap, recommendation, context, all (default: every stance and "
-      "all)")("by", po::value(&o->by),
-              "rows: agency (the owner chapter, default) or mentions (every agency named)")(
-      "normalize", po::value(&o->normalize),
-      "share: row (of the agency's paragraphs in the stance, default), col (of the category's), "
-      "none")("examples", po::value(&o->examples), "unit ids kept per cell: N (default 5) or all")(
-      "from", po::value(&o->from)->default_value("auto"),
-      "read inputs as: auto (by extension and content), text, jsonl, matrix");
+  // clang-format off
+  desc->add_options()
+      ("dimension", po::value(&o->dimensions)->composing(),
+       "dimension(s) to count: fourp, rectype or any multi-valued dimension of the rules "
+       "(repeatable or comma-separated; default: all but mentions)")
+      ("stance", po::value(&o->stances)->composing(),
+       "stance(s) to keep: activity, gap, recommendation, context, all (default: every stance "
+       "and all)")
+      ("by", po::value(&o->by), "rows: agency (the owner chapter, default) or mentions (every agency named)")
+      ("normalize", po::value(&o->normalize),
+       "share: row (of the agency's paragraphs in the stance, default), col (of the category's), none")
+      ("examples", po::value(&o->examples), "unit ids kept per cell: N (default 5) or all")
+      ("from", po::value(&o->from)->default_value("auto"),
+       "read inputs as: auto (by extension and content), text, jsonl, matrix");
+  // clang-format on
 }
 
 bool MatrixOptionsGiven(const MatrixCliOptions& o) {

@@ -208,7 +208,7 @@ class GapMatrix {
   std::vector<int> mentions_map_;  // mentions label -> agency index, -1 unmapped
   uint32_t last_doc_ = UINT32_MAX;
   uint32_t last_agency_ = UINT32_MAX;
-  int all_stance_ = -1;  // index of "all" if kept
+  int all_stance_ = -1;                   // index of "all" if kept
   std::vector<uint32_t> owners_scratch_;  // Add() with kMentions, reused
 };
 

@@ -61,6 +61,9 @@ std::vector<GapTable> BuildGapView(const GapMatrix& matrix, const GapViewOptions
         }
         t.paragraphs.push_back(std::move(counts));
       }
+      int64_t agencies = static_cast<int64_t>(t.agencies.size());
+      t.crowded_threshold = options.crowded_agencies > 0 ? options.crowded_agencies
+                                                         : std::max<int64_t>(3, (agencies + 1) / 2);
       for (size_t c = 0; c < t.categories.size(); ++c) {
         CategoryCoverage cov;
         cov.category = t.categories[c];
@@ -71,9 +74,9 @@ std::vector<GapTable> BuildGapView(const GapMatrix& matrix, const GapViewOptions
           }
         }
         int64_t n = static_cast<int64_t>(cov.agencies.size());
-        cov.coverage = n == 0                          ? Coverage::kUnaddressed
-                       : n >= options.crowded_agencies ? Coverage::kCrowded
-                                                       : Coverage::kCovered;
+        cov.coverage = n == 0                     ? Coverage::kUnaddressed
+                       : n >= t.crowded_threshold ? Coverage::kCrowded
+                                                  : Coverage::kCovered;
         t.coverage.push_back(std::move(cov));
       }
       tables.push_back(std::move(t));

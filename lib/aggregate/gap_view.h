@@ -1,7 +1,8 @@
 // GapView: the matrix read as answers, per dimension and stance:
 // - categories no agency addresses (empty columns: gaps nobody covers);
 // - categories many agencies address (possible duplication), at or above a
-//   threshold of agencies;
+//   threshold of agencies (by default half of the table's agencies, at least 3:
+//   with few agencies 3 is already many, with twenty it is not);
 // - every other category with the agencies that address it, fewest first
 //   (the thinly covered ones are the next gaps);
 // - each agency's share: its paragraphs in the category over its content
@@ -19,8 +20,10 @@
 namespace gapmap {
 
 struct GapViewOptions {
-  int64_t crowded_agencies = 3;  // a category addressed by this many agencies or more is crowded
-  int64_t min_paragraphs = 1;    // an agency addresses a category with this many paragraphs
+  // A category addressed by this many agencies or more is crowded; 0: half
+  // of the table's agencies (rounded up), at least 3.
+  int64_t crowded_agencies = 0;
+  int64_t min_paragraphs = 1;  // an agency addresses a category with this many paragraphs
 };
 
 enum class Coverage : uint8_t { kUnaddressed, kCovered, kCrowded };
@@ -37,6 +40,7 @@ struct GapTable {
   std::string dimension;
   std::string stance;
   std::vector<std::string> agencies;       // with content units in the stance, sorted
+  int64_t crowded_threshold = 3;           // agencies that make a category crowded
   std::vector<int64_t> agency_paragraphs;  // their content units in the stance
   std::vector<std::string> categories;     // every known category, sorted
   // paragraphs[a][c] for agencies[a], categories[c]

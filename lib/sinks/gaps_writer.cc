@@ -100,7 +100,8 @@ std::string FormatGapsText(const std::vector<GapTable>& tables, const GapsTextOp
     fmt::format_to(
         o, "  not addressed by any agency: {}\n",
         unaddressed.empty() ? "(none)" : fmt::format("{}", fmt::join(unaddressed, ", ")));
-    fmt::format_to(o, "  crowded (>= {} agencies): {}\n", options.crowded_agencies,
+    fmt::format_to(o, "  crowded (>= {} of {} agencies): {}\n", t.crowded_threshold,
+                   t.agencies.size(),
                    crowded.empty() ? "(none)" : fmt::format("{}", fmt::join(crowded, ", ")));
     if (!thin.empty()) fmt::format_to(o, "  thinnest coverage: {}\n", fmt::join(thin, ", "));
     if (options.table && !t.agencies.empty()) {
@@ -136,8 +137,13 @@ std::string FormatGapsCsv(const std::vector<GapTable>& tables) {
 std::string FormatGapsJson(const std::vector<GapTable>& tables, const GapViewOptions& options) {
   std::string out;
   auto o = std::back_inserter(out);
-  fmt::format_to(o, "{{\"crowded_agencies\":{},\"min_paragraphs\":{},\"tables\":[",
-                 options.crowded_agencies, options.min_paragraphs);
+  out.append("{\"crowded_agencies\":");
+  if (options.crowded_agencies > 0) {
+    fmt::format_to(o, "{}", options.crowded_agencies);
+  } else {
+    out.append("\"auto\"");
+  }
+  fmt::format_to(o, ",\"min_paragraphs\":{},\"tables\":[", options.min_paragraphs);
   for (size_t i = 0; i < tables.size(); ++i) {
     const GapTable& t = tables[i];
     out.append(i == 0 ? "\n" : ",\n");
@@ -145,7 +151,7 @@ std::string FormatGapsJson(const std::vector<GapTable>& tables, const GapViewOpt
     AppendJsonString(&out, t.dimension);
     out.append(",\"stance\":");
     AppendJsonString(&out, t.stance);
-    out.append(",\"categories\":[");
+    fmt::format_to(o, ",\"crowded_threshold\":{},\"categories\":[", t.crowded_threshold);
     for (size_t c = 0; c < t.coverage.size(); ++c) {
       const CategoryCoverage& cov = t.coverage[c];
       if (c > 0) out.push_back(',');

@@ -19,9 +19,8 @@
 namespace gapmap {
 
 struct GapsTextOptions {
-  int64_t crowded_agencies = 3;  // only for the heading "crowded (>= N agencies)"
-  int top = 3;                   // thinnest-covered categories listed
-  bool table = true;             // print the share table
+  int top = 3;        // thinnest-covered categories listed
+  bool table = true;  // print the share table
 };
 
 std::string FormatGapsText(const std::vector<GapTable>& tables, const GapsTextOptions& options);

@@ -28,12 +28,12 @@ run "$GAPMAP" gaps "$T/part.json" --dimension rectype --stance recommendation --
 expect_status 0
 expect_stdout_matches '^rectype · stance recommendation — [0-9]+ agencies, [0-9]+ paragraphs$'
 expect_stdout_matches '^  not addressed by any agency: resources$'
-expect_stdout_matches '^  crowded \(>= 4 agencies\): .*coordination 5'
+expect_stdout_matches '^  crowded \(>= 4 of 5 agencies\): .*coordination 5'
 grep -q '^fourp' "$LAST_STDOUT" && fail "--dimension rectype showed fourp"
 grep -q 'stance gap' "$LAST_STDOUT" && fail "--stance recommendation showed gap"
 
 # CSV: one row per category with coverage and shares that match the matrix.
-run "$GAPMAP" gaps "$T/icat.jsonl" --format csv --stance recommendation
+run "$GAPMAP" gaps "$T/icat.jsonl" --format csv --stance recommendation --crowded 3
 expect_status 0
 cp "$LAST_STDOUT" "$T/gaps.csv"
 run "$GAPMAP" matrix "$T/icat.jsonl" --stance recommendation
