@@ -169,7 +169,12 @@ Result<BuiltMatrix> BuildMatrix(const ClassifiedInputs& inputs, const RuleSet* r
     GAPMAP_RETURN_IF_ERROR(built.matrix.status());
   }
   BuildState state;
-  state.rules_hash_known = rules != nullptr;
+  // The rules' hash describes the cells only when they tag (documents) or,
+  // for JSONL, stand for the rules that did; for matrix files alone they
+  // only name the known categories, and the files' own hash is kept.
+  bool units_read = !inputs.documents.empty() || !inputs.jsonl.empty() || !inputs.sniff.empty();
+  state.rules_hash_known = rules != nullptr && units_read;
+  if (!state.rules_hash_known) built.provenance.rules_hash.clear();
 
   // Matrix files first, so that adopted options apply to everything else.
   for (const std::string& path : inputs.matrices) {

@@ -22,6 +22,7 @@ python3 - "$T/full.json" "$T/part.json" <<'PY'
 import json, sys
 full, part = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 part["dimensions"] = full["dimensions"]  # as if the rules declared every category
+part["rules"]["content_hash"] = "0" * 64  # made with other rules than rules/ today
 json.dump(part, open(sys.argv[2], "w"))
 PY
 run "$GAPMAP" gaps "$T/part.json" --dimension rectype --stance recommendation --crowded 4

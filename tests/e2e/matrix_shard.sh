@@ -51,8 +51,8 @@ expect_stderr_matches 'counted by agency and by mentions cannot be added'
 # units; until the rule engine lands the placeholder tagger does not).
 DOCS=(corpus/*.txt)
 [ -d "$SHARED_DIR/corpus-extra" ] && DOCS+=("$SHARED_DIR"/corpus-extra/*.txt)
-if "$GAPMAP" matrix --format json --by mentions -q "${DOCS[@]}" -o "$T/docs-single.json" 2>/dev/null; then
-  parallel --will-cite -j 2 "$GAPMAP" matrix --allow-empty --format json --by mentions -q {} -o "$T/docs-{#}.json" ::: "${DOCS[@]}" \
+if "$GAPMAP" matrix --format json -q "${DOCS[@]}" -o "$T/docs-single.json" 2>/dev/null; then
+  parallel --will-cite -j 2 "$GAPMAP" matrix --allow-empty --format json -q {} -o "$T/docs-{#}.json" ::: "${DOCS[@]}" \
     || fail "a document shard failed"
   run "$GAPMAP" merge "$T"/docs-[0-9]*.json -o "$T/docs-merged.json"
   expect_status 0
