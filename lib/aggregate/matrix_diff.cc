@@ -77,26 +77,46 @@ std::string FormatDiff(const std::vector<CellChange>& changes) {
   std::string out;
   auto o = std::back_inserter(out);
   bool partial = false;
+  // Cells whose units changed come first; cells whose share moved only
+  // because the agency's (or the column's) total did are listed after them,
+  // one short line each, so the reason for a change stays in view.
+  std::vector<const CellChange*> share_only;
   for (const CellChange& c : changes) {
     std::string cell = fmt::format("{} {} {} {}", c.agency, c.dimension, c.category, c.stance);
+    bool same_units = c.old_paragraphs == c.new_paragraphs && c.entered.empty() && c.left.empty();
+    if (same_units) {
+      share_only.push_back(&c);
+      continue;
+    }
     if (c.old_paragraphs == 0) {
       fmt::format_to(o, "{}: new cell, {} paragraphs, share {}\n", cell, c.new_paragraphs,
                      ShareText(c.new_share));
     } else if (c.new_paragraphs == 0) {
       fmt::format_to(o, "{}: cell gone, was {} paragraphs, share {}\n", cell, c.old_paragraphs,
                      ShareText(c.old_share));
-    } else if (c.old_paragraphs != c.new_paragraphs) {
-      fmt::format_to(o, "{}: {} -> {} paragraphs, share {} -> {}\n", cell, c.old_paragraphs,
-                     c.new_paragraphs, ShareText(c.old_share), ShareText(c.new_share));
-    } else if (ShareText(c.old_share) != ShareText(c.new_share)) {
-      fmt::format_to(o, "{}: {} paragraphs, share {} -> {}\n", cell, c.new_paragraphs,
-                     ShareText(c.old_share), ShareText(c.new_share));
     } else {
-      fmt::format_to(o, "{}: {} paragraphs, other units\n", cell, c.new_paragraphs);
+      std::string share =
+          ShareText(c.old_share) == ShareText(c.new_share)
+              ? ""
+              : fmt::format(", share {} -> {}", ShareText(c.old_share), ShareText(c.new_share));
+      if (c.old_paragraphs != c.new_paragraphs) {
+        fmt::format_to(o, "{}: {} -> {} paragraphs{}\n", cell, c.old_paragraphs, c.new_paragraphs,
+                       share);
+      } else {
+        fmt::format_to(o, "{}: {} paragraphs, other units{}\n", cell, c.new_paragraphs, share);
+      }
     }
     if (!c.entered.empty()) fmt::format_to(o, "    entered: {}\n", JoinIds(c.entered));
     if (!c.left.empty()) fmt::format_to(o, "    left:    {}\n", JoinIds(c.left));
     partial = partial || !c.ids_complete;
+  }
+  if (!share_only.empty()) {
+    fmt::format_to(o, "share only (same paragraphs, the total changed): {} cell{}\n",
+                   share_only.size(), share_only.size() == 1 ? "" : "s");
+    for (const CellChange* c : share_only) {
+      fmt::format_to(o, "  {} {} {} {}: {} -> {}\n", c->agency, c->dimension, c->category,
+                     c->stance, ShareText(c->old_share), ShareText(c->new_share));
+    }
   }
   if (partial) {
     out.append(
