@@ -57,6 +57,11 @@ int RunGaps(const Args& args) {
                                   matrix_options.examples.empty();
   std::shared_ptr<const RuleSet> rules;
   if (!LoadRulesFor(inputs, input, &diagnostics, &rules)) return 2;
+  if (rules != nullptr) {
+    if (Status s = CheckMatrixOptions(options->matrix, rules->schema); !s.ok()) {
+      return UsageError("gaps", s.message());
+    }
+  }
   Result<BuiltMatrix> built = BuildMatrix(inputs, rules.get(), *options, &diagnostics);
   if (!built.ok()) {
     diagnostics.Error(built.status());

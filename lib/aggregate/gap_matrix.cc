@@ -1,6 +1,7 @@
 #include "lib/aggregate/gap_matrix.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <charconv>
@@ -36,6 +37,33 @@ std::optional<Normalize> ParseNormalize(std::string_view name) {
   if (name == "col" || name == "column") return Normalize::kColumn;
   if (name == "none") return Normalize::kNone;
   return std::nullopt;
+}
+
+Status CheckMatrixOptions(const MatrixOptions& options, const Schema& schema) {
+  std::vector<std::string> multi;
+  for (int d = 0; d < schema.dimension_count(); ++d) {
+    if (schema.dimension(d).multi) multi.push_back(schema.dimension(d).name);
+  }
+  for (const std::string& name : options.dimensions) {
+    if (std::find(multi.begin(), multi.end(), name) == multi.end()) {
+      return Status::Usage(
+          fmt::format("--dimension {}: not a multi-valued dimension of the rules ({})", name,
+                      fmt::join(multi, ", ")));
+    }
+  }
+  int stance = schema.FindDimension(kStanceDimension);
+  std::vector<std::string> stances = {std::string(kAllLabel)};
+  if (stance >= 0) {
+    const auto& labels = schema.dimension(stance).labels;
+    stances.insert(stances.end(), labels.begin(), labels.end());
+  }
+  for (const std::string& name : options.stances) {
+    if (std::find(stances.begin(), stances.end(), name) == stances.end()) {
+      return Status::Usage(fmt::format("--stance {}: not a stance of the rules ({})", name,
+                                       fmt::join(stances, ", ")));
+    }
+  }
+  return Status::Ok();
 }
 
 std::string FormatExampleId(const ExampleId& id) {

@@ -61,6 +61,11 @@ struct MatrixOptions {
   friend bool operator==(const MatrixOptions&, const MatrixOptions&) = default;
 };
 
+// A usage error if `options` names a dimension `schema` does not have as a
+// multi-valued one, or a stance that is neither one of its labels nor "all"
+// (a typo would otherwise give an empty matrix).
+Status CheckMatrixOptions(const MatrixOptions& options, const Schema& schema);
+
 struct ExampleId {
   std::string doc;
   uint32_t ordinal = 0;

@@ -90,6 +90,13 @@ expect_status 2
 expect_stderr_matches '^gapmap: matrix: --normalize sideways'
 run "$GAPMAP" matrix --examples some "$T/icat.jsonl"
 expect_status 2
+# A typo in a stance or dimension is named, not turned into an empty matrix.
+run "$GAPMAP" matrix --stance recomendation "$T/icat.jsonl"
+expect_status 2
+expect_stderr_matches '^gapmap: matrix: --stance recomendation: not a stance of the rules \(all, '
+run "$GAPMAP" gaps --dimension fourpp "$T/icat.jsonl"
+expect_status 2
+expect_stderr_matches '^gapmap: gaps: --dimension fourpp: not a multi-valued dimension'
 run "$GAPMAP" matrix
 expect_status 2
 finish
