@@ -189,10 +189,14 @@ Result<BuiltMatrix> BuildMatrix(const ClassifiedInputs& inputs, const RuleSet* r
     }
   }
 
+  // One schema for every JSONL input: the matrix caches label indices per
+  // schema object, and a fresh schema per file (possibly at the same address)
+  // would give the same index to different labels.
+  Schema jsonl_schema;
   auto read_jsonl = [&](ByteSource* source, const std::string& name) -> Status {
     DigestingSource digesting(source);
-    Schema schema;
-    MatrixSink sink(&built.matrix, &schema);
+    Schema& schema = jsonl_schema;
+    MatrixSink sink(&built.matrix, &schema, options.observer);
     JsonlReader reader(&digesting, &schema);
     TaggedUnit unit;
     while (reader.Next(&unit)) GAPMAP_RETURN_IF_ERROR(sink.Write(unit));
@@ -251,7 +255,7 @@ Result<BuiltMatrix> BuildMatrix(const ClassifiedInputs& inputs, const RuleSet* r
 
   if (!inputs.documents.empty()) {
     if (rules == nullptr) return Status::Usage("documents need rules to be tagged");
-    MatrixSink sink(&built.matrix, &rules->schema);
+    MatrixSink sink(&built.matrix, &rules->schema, options.observer);
     RunOptions run = options.run;
     run.digest_inputs = true;
     RunSummary summary = RunDocuments(*rules, inputs.documents, run, &sink, diagnostics);

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "lib/aggregate/gap_matrix.h"
+#include "lib/aggregate/matrix_sink.h"
 #include "lib/aggregate/provenance.h"
 #include "lib/core/diagnostics.h"
 #include "lib/pipeline/run_documents.h"
@@ -45,6 +46,9 @@ struct MatrixBuildOptions {
   // input instead of `matrix` (for `gapmap merge`, and for commands whose
   // only inputs are matrices and whose options were not given).
   bool adopt_matrix_options = false;
+  // Sees every unit counted from documents and tagged JSONL (not owned; may
+  // be null).
+  UnitObserver* observer = nullptr;
 };
 
 // The inputs sorted by how they will be read. Stdin in kAuto mode is in
