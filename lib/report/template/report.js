@@ -502,4 +502,5 @@
   body.dataset.renderMs = (tDone - tParsed).toFixed(1);
   body.dataset.readyMs = tDone.toFixed(1);
   body.dataset.ready = 'true';
+  window.addEventListener('load', function () { body.dataset.loadMs = performance.now().toFixed(1); });
 })();
