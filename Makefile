@@ -21,7 +21,7 @@ CCACHE := $(shell command -v ccache 2>/dev/null)
 EXTRA_PACKAGES ?=
 DEB_PACKAGES := cmake ninja-build g++ pkg-config python3 \
   libboost-program-options-dev libre2-dev libfmt-dev libyaml-cpp-dev doctest-dev \
-  nlohmann-json3-dev parallel
+  nlohmann-json3-dev parallel chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -56,6 +56,7 @@ run: deps build
 	$(GAPMAP) matrix corpus/ -q --layout wide --dimension fourp -o out/matrix-wide-fourp.csv
 	$(GAPMAP) matrix corpus/ -q --layout wide --dimension rectype -o out/matrix-wide-rectype.csv
 	$(GAPMAP) matrix corpus/ -q --format json -o out/matrix.json
+	$(GAPMAP) report corpus/ -q -o out/report.html
 	@echo "wrote out/tagged.jsonl out/matrix.csv out/matrix-wide-fourp.csv out/matrix-wide-rectype.csv out/matrix.json"
 	@echo
 	@$(GAPMAP) gaps out/matrix.json --dimension fourp --stance recommendation

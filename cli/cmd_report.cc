@@ -12,7 +12,6 @@ int RunReport(const Args& args) {
   InputOptions input;
   MatrixCliOptions matrix_options;
   ReportDataOptions report;
-  report.title = "gapmap report";
   std::string output_path;
   bool allow_empty = false;
   po::options_description desc("options");
@@ -23,8 +22,9 @@ int RunReport(const Args& args) {
   for (const auto& option : matrix_desc.options()) {
     if (option->long_name() != "examples") desc.add(option);
   }
-  desc.add_options()("title", po::value(&report.title)->default_value("gapmap report"),
-                     "the page's title")(
+  desc.add_options()("title", po::value(&report.title),
+                     "the page's title (default: \"gapmap report — \" and the document, or the "
+                     "number of documents)")(
       "crowded", po::value(&report.gaps.crowded_agencies)->default_value(3),
       "a category addressed by at least N agencies is crowded (possible duplication)")(
       "min-paragraphs", po::value(&report.gaps.min_paragraphs)->default_value(1),
@@ -46,6 +46,7 @@ int RunReport(const Args& args) {
     return UsageError("report", "--from matrix: a matrix holds no paragraphs to show");
   }
   options->matrix.max_examples = -1;  // every cell lists all its units
+  options->run.pipeline.evidence = true;  // the drill-down highlights it
 
   Diagnostics diagnostics;
   diagnostics.set_quiet(input.quiet);
@@ -85,6 +86,11 @@ int RunReport(const Args& args) {
     return 2;
   }
   units.Finish();
+  if (report.title.empty()) {
+    report.title = units.docs().size() == 1
+                       ? fmt::format("gapmap report \u2014 {}", units.docs()[0])
+                       : fmt::format("gapmap report \u2014 {} documents", units.docs().size());
+  }
   Result<std::string> page = FormatReport(built->matrix, built->provenance, units, report);
   if (!page.ok()) {
     diagnostics.Error(page.status());
