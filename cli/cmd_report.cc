@@ -22,16 +22,19 @@ int RunReport(const Args& args) {
   for (const auto& option : matrix_desc.options()) {
     if (option->long_name() != "examples") desc.add(option);
   }
-  desc.add_options()("title", po::value(&report.title),
-                     "the page's title (default: \"gapmap report — \" and the document, or the "
-                     "number of documents)")(
-      "crowded", po::value(&report.gaps.crowded_agencies)->default_value(3),
-      "a category addressed by at least N agencies is crowded (possible duplication)")(
-      "min-paragraphs", po::value(&report.gaps.min_paragraphs)->default_value(1),
-      "an agency addresses a category with at least N paragraphs")(
-      "output,o", po::value(&output_path), "write to FILE atomically (default stdout)")(
-      "allow-empty", po::bool_switch(&allow_empty),
-      "write a report without cells instead of failing");
+  // clang-format off
+  desc.add_options()
+      ("title", po::value(&report.title),
+       "the page's title (default: \"gapmap report — \" and the document, or the number of "
+       "documents)")
+      ("crowded", po::value(&report.gaps.crowded_agencies)->default_value(0),
+       "a category addressed by at least N agencies is crowded (possible duplication); "
+       "0: half of the agencies in the table, at least 3")
+      ("min-paragraphs", po::value(&report.gaps.min_paragraphs)->default_value(1),
+       "an agency addresses a category with at least N paragraphs")
+      ("output,o", po::value(&output_path), "write to FILE atomically (default stdout)")
+      ("allow-empty", po::bool_switch(&allow_empty), "write a report without cells instead of failing");
+  // clang-format on
   AddInputOptions(&desc, &input);
   const char* usage =
       "gapmap report [options] INPUT... -o report.html\n"
@@ -39,7 +42,9 @@ int RunReport(const Args& args) {
       "from `gapmap tag`); matrices hold no text to show and are refused";
   if (auto exit = ParseCommandLine("report", usage, args, desc, &input.inputs)) return *exit;
   if (input.inputs.empty()) return UsageError("report", "no inputs (documents or tagged JSONL)");
-  if (report.gaps.crowded_agencies < 1) return UsageError("report", "--crowded must be at least 1");
+  if (report.gaps.crowded_agencies < 0) {
+    return UsageError("report", "--crowded must be 0 (auto) or more");
+  }
   Result<MatrixBuildOptions> options = ResolveMatrixOptions(matrix_options, input);
   if (!options.ok()) return UsageError("report", options.status().message());
   if (options->from == InputFormat::kMatrix) {

@@ -168,6 +168,7 @@ Result<std::string> FormatReportData(const GapMatrix& matrix, const MatrixProven
     j.Raw(t > 0 ? ",\n{" : "\n{").Raw("\"dim\":").Str(table.dimension);
     j.Key("stance").Str(table.stance);
     j.Key("cats").Strings(table.categories);
+    j.Key("crowded").Int(table.crowded_threshold);
     j.Key("cover").Raw("[");
     for (size_t c = 0; c < table.coverage.size(); ++c) {
       if (c > 0) j.Raw(",");

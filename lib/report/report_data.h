@@ -15,7 +15,8 @@
 // are written.
 //
 // Layout (version 1; indices are 0-based, -1 is null):
-//   {"version":1, "title", "tool", "rulesHash", "by", "normalize", "crowded",
+//   {"version":1, "title", "tool", "rulesHash", "by", "normalize",
+//    "crowded" (the option; 0: half of each table's agencies, at least 3),
 //    "minParagraphs", "contentUnits", "withoutOwner",
 //    "inputs": [[name, bytes, sha256]...],
 //    "docs", "kinds", "agencies", "parts", "sections", "dims", "rules": [names],
@@ -23,7 +24,8 @@
 //    "units": [[doc, ordinal, kind, lineStart, lineEnd, agency, part, section,
 //               [label...], text, [begin, end, label, rule, ...]]...],
 //    "rows": [row agency names],
-//    "views": [{"dim", "stance", "cats": [names], "cover": [0 unaddressed |
+//    "views": [{"dim", "stance", "cats": [names], "crowded": agencies that
+//               make a category crowded in this table, "cover": [0 unaddressed |
 //               1 covered | 2 crowded per category], "agencies": [row...],
 //               "totals": [paragraphs in the stance per agency],
 //               "counts": [[per category]...], "units": [[[unit...]...]...]}],

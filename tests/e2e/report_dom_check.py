@@ -11,7 +11,7 @@ DIMENSION and STANCE; it has one row per agency with paragraphs in the stance
 (as the CSV's `all` category says), no more, no fewer; every cell and row
 total carries the CSV's count (0 where the CSV has no row) in its text and
 data-count; every category of the CSV is a column; column coverage marks
-(unaddressed, crowded) agree with the counts; the gap view lists the
+(unaddressed, crowded at half of the rows, at least 3) agree with the counts; the gap view lists the
 unaddressed categories; the drill-down list exists. With --cell: the
 drill-down lists that cell's units, the same ids as the CSV's example_ids
 (run `gapmap matrix --examples all`), with evidence highlighted.
@@ -163,10 +163,14 @@ def main(argv):
             if want > 0:
                 column_agencies[category] += 1
     check(compared > 0, "no cell compared")
+    # gapmap's default: half of the table's agencies (rounded up), at least 3.
+    crowded = max(3, (len(rows) + 1) // 2)
+    check(table.attrs.get("data-crowded") == str(crowded),
+          "crowded threshold %s, expected %d" % (table.attrs.get("data-crowded"), crowded))
     for th in headers:
         c = th.attrs.get("data-category")
         n = column_agencies.get(c, 0)
-        want = "unaddressed" if n == 0 else "crowded" if n >= 3 else "covered"
+        want = "unaddressed" if n == 0 else "crowded" if n >= crowded else "covered"
         check(th.attrs.get("data-coverage") == want,
               "column %s marked %s, %d agencies address it" % (c, th.attrs.get("data-coverage"), n))
     gap_list = doc.find("ul", data_list="unaddressed")

@@ -111,6 +111,7 @@ TEST_CASE("report data cells carry the matrix counts and their units") {
     size_t prosecution = std::find(v["cats"].begin(), v["cats"].end(), "prosecution") -
                          v["cats"].begin();
     CHECK(v["cover"][prosecution] == 0);
+    CHECK(v["crowded"] == 3);  // half of 1 agency, at least 3
   }
 }
 

@@ -171,6 +171,7 @@
     clear(table);
     table.dataset.dimension = v.dim;
     table.dataset.stance = v.stance;
+    table.dataset.crowded = v.crowded;
     var shading = shadeValues(v);
     var thead = table.appendChild(el('thead'));
     var tr = thead.appendChild(el('tr'));
@@ -227,7 +228,7 @@
     fr.appendChild(el('th', 'corner', 'agencies addressing'));
     fr.appendChild(el('td', 'total', ''));
     v.cats.forEach(function (_, c) { fr.appendChild(el('td', null, addressing(v, c).length)); });
-    renderLegend(shading);
+    renderLegend(v, shading);
 
     var note = D.by === 'mentions'
       ? 'Rows: every agency a paragraph names. '
@@ -244,7 +245,7 @@
     });
   }
 
-  function renderLegend(shading) {
+  function renderLegend(v, shading) {
     var box = $('legend');
     clear(box);
     var what = { count: 'paragraphs', row: 'share of the agency\'s paragraphs', col: 'share of the category\'s paragraphs' }[state.shade];
@@ -265,7 +266,7 @@
     un.appendChild(document.createTextNode(' category no agency addresses'));
     var cr = box.appendChild(el('span'));
     cr.appendChild(el('span', 'swatch crowded'));
-    cr.appendChild(document.createTextNode(' crowded: addressed by ≥ ' + plural(D.crowded, 'agency', 'agencies')));
+    cr.appendChild(document.createTextNode(' crowded: addressed by ≥ ' + v.crowded + ' of ' + plural(v.agencies.length, 'agency', 'agencies')));
   }
 
   function renderGaps(v) {
@@ -304,7 +305,7 @@
       });
     }
     section('Not addressed by any agency', 'unaddressed', unaddressed, function () { return ''; });
-    section('Crowded: ≥ ' + plural(D.crowded, 'agency', 'agencies'), 'crowded', crowded, function (it) {
+    section('Crowded: ≥ ' + v.crowded + ' of ' + plural(v.agencies.length, 'agency', 'agencies'), 'crowded', crowded, function (it) {
       return plural(it.who.length, 'agency', 'agencies') + ': ' + it.who.join(', ');
     });
     section('Covered, fewest agencies first', 'covered', thin, function (it) {
@@ -458,7 +459,9 @@
     row('rules hash', D.rulesHash || 'none', 'mono');
     row('rows', D.by === 'mentions' ? 'every agency a paragraph mentions (--by mentions)' : 'the agency chapter a paragraph belongs to (--by agency)');
     row('content units', D.contentUnits + ' (' + D.withoutOwner + ' outside any agency chapter)');
-    row('crowded', 'addressed by ≥ ' + plural(D.crowded, 'agency', 'agencies') + ', with ≥ ' + plural(D.minParagraphs, 'paragraph') + ' each');
+    row('crowded', (D.crowded > 0 ? 'addressed by ≥ ' + plural(D.crowded, 'agency', 'agencies')
+      : 'addressed by half of the table\'s agencies or more (at least 3)') +
+      ', with ≥ ' + plural(D.minParagraphs, 'paragraph') + ' each (--crowded, --min-paragraphs)');
     var table = box.appendChild(el('table'));
     var head = table.appendChild(el('thead')).appendChild(el('tr'));
     ['input', 'bytes', 'SHA-256'].forEach(function (h) { head.appendChild(el('th', null, h)); });
