@@ -66,6 +66,11 @@ int RunReport(const Args& args) {
   if (!inputs.matrices.empty()) return 2;
   std::shared_ptr<const RuleSet> rules;
   if (!LoadRulesFor(inputs, input, &diagnostics, &rules)) return 2;
+  if (rules != nullptr) {
+    if (Status s = CheckMatrixOptions(options->matrix, rules->schema); !s.ok()) {
+      return UsageError("report", s.message());
+    }
+  }
   ReportUnits units;
   options->observer = &units;
   Result<BuiltMatrix> built = BuildMatrix(inputs, rules.get(), *options, &diagnostics);

@@ -69,6 +69,9 @@ expect_status 2
 run "$GAPMAP" report
 expect_status 2
 expect_stderr_matches 'no inputs'
+run "$GAPMAP" report corpus/ --stance gaps
+expect_status 2
+expect_stderr_matches 'gaps'
 
 # No owner agency and no mention: an error, unless --allow-empty.
 printf 'A paragraph about nothing in particular.\n\nAnother one, still nothing.\n' >"$T/plain.txt"
