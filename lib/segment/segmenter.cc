@@ -164,6 +164,9 @@ Status Segmenter::AddLine(const Line& line, std::vector<Unit>* out) {
         draft->Reset();
         draft->kind = kind;
         AppendLine(draft, line, scratch_);
+        // The staged pieces share the draft's line number, which would hold
+        // them back until the line ends: a 1 GiB line would stay in memory.
+        Flush(out, false, draft);
       } else {
         draft->text.append(scratch_);
         draft->lines.back().end = line.offset + line.text.size();
@@ -627,11 +630,11 @@ void Segmenter::Stage(Unit unit) {
   staged_.insert(pos, std::move(unit));
 }
 
-void Segmenter::Flush(std::vector<Unit>* out, bool all) {
+void Segmenter::Flush(std::vector<Unit>* out, bool all, const Draft* restarted) {
   uint32_t limit = std::numeric_limits<uint32_t>::max();
   if (!all) {
     for (const Draft* d : {&cur_, &pending_, &footnote_}) {
-      if (d->live()) limit = std::min(limit, d->line_start());
+      if (d->live() && d != restarted) limit = std::min(limit, d->line_start());
     }
     if (deferred_) limit = std::min(limit, deferred_->number_line);
   }

@@ -134,7 +134,9 @@ class Segmenter {
   void NoteReferences(std::string_view text);
   void PageBreak();
   Next WhatFollows(const LineInfo& info) const;
-  void Flush(std::vector<Unit>* out, bool all);
+  // `restarted`: a draft that was just started from the newest line piece,
+  // so everything staged precedes it and it must not hold anything back.
+  void Flush(std::vector<Unit>* out, bool all, const Draft* restarted = nullptr);
   void Emit(Unit* unit, std::vector<Unit>* out);
   bool EndsWithLeadIn(const std::string& text) const;
 

@@ -193,6 +193,27 @@ expect_status 0
 expect_stdout_empty
 expect_stderr_matches '^gapmap: <stdin>: warning: empty document; no units$'
 
+# --- A line that never ends (a 1 GiB file without a newline, scaled down) -------
+# Cut into units of at most --max-unit-bytes, one warning, and memory bounded
+# by the cap: 128 MiB of input through the whole pipeline (tag) under a 100 MB
+# address-space limit. Sanitizer builds need a huge address space: no limit
+# there, a smaller input.
+limit="ulimit -v 100000;"
+mib=128
+if grep -q '^GAPMAP_SANITIZE:BOOL=ON' "${GAPMAP_BUILD_DIR:-.}/CMakeCache.txt" 2>/dev/null; then
+  limit="" mib=8
+fi
+run bash -c "$limit head -c ${mib}M /dev/zero | tr '\\0' a | '$GAPMAP' tag --max-unit-bytes 65536 - |
+  awk '{ n++; if (length(\$0) > max) max = length(\$0) } END { print n \" units, longest line \" max }'"
+expect_status 0
+expect_stdout_matches "^$((mib * 16)) units, longest line 6[5-6][0-9]{3}$"
+expect_stderr_matches '^gapmap: <stdin>:1: warning: line longer than 65536 bytes \(--max-unit-bytes\); split into pieces$'
+expect_stderr_lines 1
+
+run "$GAPMAP" segment --max-unit-bytes 8 "$T/good.txt"
+expect_status 2
+expect_stderr_matches '^gapmap: segment: --max-unit-bytes must be at least 16, not 8$'
+
 # --- Missing, unreadable, directory inputs: one message each, the rest go on ------
 run "$GAPMAP" segment "$T/missing.txt" "$T/good.txt"
 expect_status 2
