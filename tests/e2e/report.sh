@@ -17,6 +17,7 @@ check_against_matrix() {  # name, then the inputs and options of both commands
   expect_status 0
   python3 "$CHECK" "$T/$name.html" "$T/$name.csv" || fail "$name: report data disagrees with the matrix"
 }
+check_against_matrix agency corpus/
 check_against_matrix mentions corpus/ --by mentions
 check_against_matrix recommendation corpus/ --by mentions --stance recommendation --dimension rectype
 if [ -f "$SHARED_DIR/gold/icat-2010-dev.jsonl" ]; then
