@@ -36,7 +36,7 @@ struct CompiledPattern {
   PatternSpec::Kind kind = PatternSpec::Kind::kTerm;
   bool case_sensitive = false;
   std::string display;  // as a user wrote it: victim assistance, /\bfoo/
-  Term term;            // kTerm
+  std::vector<Term> terms;  // kTerm: one per alternative of the entry
   int regex = -1;       // kRegex: index into CompiledRules::regexes
   SourceLocation where;  // first place it was written
   std::vector<PatternUse> uses;

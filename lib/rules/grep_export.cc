@@ -101,7 +101,10 @@ GrepExport ExportGrep(const RuleSet& rules) {
     if (!cue) continue;
     std::string line;
     if (p.kind == PatternSpec::Kind::kTerm) {
-      line = TermToEre(p.term);
+      for (const Term& t : p.terms) {
+        if (!line.empty()) line.push_back('|');
+        line.append(TermToEre(t));
+      }
     } else {
       std::string reason;
       if (!Re2ToEre(rules.compiled.regexes[p.regex].pattern(), &line, &reason)) {

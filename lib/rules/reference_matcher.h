@@ -26,6 +26,7 @@ class ReferenceMatcher {
   ReferenceMatcher() = default;
   const CompiledRules* rules_ = nullptr;
   std::vector<Regex> anchored_;  // per pattern; terms only (raw regexes use rules_->regexes)
+  std::vector<std::vector<Regex>> alternatives_;  // per pattern: one per alternative
 };
 
 }  // namespace gapmap

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "lib/core/text_normalize.h"
 #include "lib/rules/yaml_access.h"
 
 namespace gapmap {
@@ -79,21 +80,22 @@ int Compiler::Pattern(const PatternSpec& spec, const std::string& context) {
   std::string key = fmt::format("{}{}:{}", regex ? 'r' : 't', spec.case_sensitive ? 's' : 'i',
                                 spec.text);
   if (!regex) {
-    Result<Term> term = ParseTerm(spec.text, spec.case_sensitive);
-    if (!term.ok()) {
-      Error(spec.where, fmt::format("{}: {}", context, term.status().message()));
+    Result<std::vector<Term>> terms = ParseTermEntry(spec.text, spec.case_sensitive);
+    if (!terms.ok()) {
+      Error(spec.where, fmt::format("{}: {}", context, terms.status().message()));
       return -1;
     }
-    term->at_start = spec.list == CueList::kFirst;
-    key = fmt::format("t{}{}:{}", spec.case_sensitive ? 's' : 'i', term->at_start ? '^' : '-',
-                      term->source);
+    const bool at_start = spec.list == CueList::kFirst;
+    std::string source = NormalizeTermText(spec.text);
+    for (Term& t : *terms) t.at_start = at_start;
+    key = fmt::format("t{}{}:{}", spec.case_sensitive ? 's' : 'i', at_start ? '^' : '-', source);
     auto it = pattern_index_.find(key);
     if (it != pattern_index_.end()) return it->second;
     CompiledPattern p;
     p.kind = spec.kind;
     p.case_sensitive = spec.case_sensitive;
-    p.display = term->at_start ? "^" + term->source : term->source;
-    p.term = std::move(*term);
+    p.display = at_start ? "^" + source : source;
+    p.terms = std::move(*terms);
     p.where = spec.where;
     int index = static_cast<int>(out_->patterns.size());
     out_->patterns.push_back(std::move(p));
@@ -368,7 +370,7 @@ void Compiler::Finish() {
   for (uint32_t p = 0; p < out_->patterns.size(); ++p) {
     const CompiledPattern& pattern = out_->patterns[p];
     if (pattern.kind == PatternSpec::Kind::kTerm) {
-      out_->matcher.AddTerm(pattern.term, p);
+      for (const Term& term : pattern.terms) out_->matcher.AddTerm(term, p);
       continue;
     }
     const Regex& re = out_->regexes[pattern.regex];

@@ -44,7 +44,8 @@ Result<Term> ParseTerm(std::string_view written, bool case_sensitive) {
   if (s.empty()) return Status::Rule("empty pattern");
 
   // Regex syntax in a term is almost always a mistake: say so rather than
-  // match the characters literally.
+  // match the characters literally. (Alternatives in parentheses were
+  // expanded by ParseTermEntry before this.)
   size_t bad = s.find_first_of("?+[]{}()|\\^$");
   if (bad != std::string::npos) {
     return Status::Rule(fmt::format(
@@ -141,6 +142,80 @@ Result<Term> ParseTerm(std::string_view written, bool case_sensitive) {
         optional, kMaxOptionalGaps));
   }
   return term;
+}
+
+Result<std::vector<std::string>> ExpandAlternatives(std::string_view text) {
+  std::vector<std::string> out = {""};
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ')') {
+      return Status::Rule(fmt::format("'{}' has ')' without '(' before it", text));
+    }
+    if (c == '|') {
+      return Status::Rule(fmt::format(
+          "'{}' has '|' outside parentheses: alternatives are written '(a|b|c)'", text));
+    }
+    if (c != '(') {
+      size_t next = text.find_first_of("()|", i);
+      if (next == std::string_view::npos) next = text.size();
+      for (std::string& s : out) s.append(text.substr(i, next - i));
+      i = next;
+      continue;
+    }
+    size_t close = text.find(')', i + 1);
+    if (close == std::string_view::npos) {
+      return Status::Rule(fmt::format("'{}' has '(' without ')' after it", text));
+    }
+    std::string_view group = text.substr(i + 1, close - i - 1);
+    if (group.find('(') != std::string_view::npos) {
+      return Status::Rule(fmt::format("'{}' nests parentheses; alternatives do not nest", text));
+    }
+    std::vector<std::string_view> choices;
+    size_t start = 0;
+    while (true) {
+      size_t bar = group.find('|', start);
+      choices.push_back(group.substr(start, bar == std::string_view::npos ? bar : bar - start));
+      if (bar == std::string_view::npos) break;
+      start = bar + 1;
+    }
+    if (choices.size() == 1) {
+      return Status::Rule(fmt::format(
+          "'{}' has '({})' with no '|': write alternatives as '(a|b)', or '(a|)' to make a part "
+          "optional",
+          text, group));
+    }
+    if (out.size() * choices.size() > static_cast<size_t>(kMaxAlternatives)) {
+      return Status::Rule(fmt::format("'{}' expands to more than {} terms; split it", text,
+                                      kMaxAlternatives));
+    }
+    std::vector<std::string> next;
+    for (const std::string& s : out) {
+      for (std::string_view choice : choices) next.push_back(s + std::string(choice));
+    }
+    out = std::move(next);
+    i = close + 1;
+  }
+  return out;
+}
+
+Result<std::vector<Term>> ParseTermEntry(std::string_view text, bool case_sensitive) {
+  Result<std::vector<std::string>> expanded = ExpandAlternatives(text);
+  if (!expanded.ok()) return expanded.status();
+  std::vector<Term> terms;
+  for (const std::string& one : *expanded) {
+    Result<Term> term = ParseTerm(one, case_sensitive);
+    if (!term.ok()) {
+      if (expanded->size() == 1) return term.status();
+      return Status::Rule(fmt::format("'{}' gives '{}': {}", NormalizeTermText(text),
+                                      NormalizeTermText(one), term.status().message()));
+    }
+    // The same text twice (e.g. "(a|a)") is one term.
+    bool seen = false;
+    for (const Term& t : terms) seen |= t.source == term->source;
+    if (!seen) terms.push_back(std::move(*term));
+  }
+  return terms;
 }
 
 std::vector<TermVariant> ExpandVariants(const Term& term) {

@@ -60,10 +60,20 @@ struct TermVariant {
 
 // Most optional gaps a term may have (each doubles its variants).
 inline constexpr int kMaxOptionalGaps = 6;
+// Most plain terms one entry with alternatives may expand to.
+inline constexpr int kMaxAlternatives = 256;
 
 // Parses `text` (normalised first). The error message says what is wrong with
 // the term but not where; the caller adds the location and rule.
 Result<Term> ParseTerm(std::string_view text, bool case_sensitive);
+
+// An entry may hold alternatives in parentheses: "(has|have|had) developed",
+// "(also|) provides" (an empty alternative makes the part optional),
+// "victim(s|)". They are expanded (left to right, alternatives in the order
+// written) into plain terms, each parsed by ParseTerm. Groups do not nest;
+// at most kMaxAlternatives terms per entry.
+Result<std::vector<std::string>> ExpandAlternatives(std::string_view text);
+Result<std::vector<Term>> ParseTermEntry(std::string_view text, bool case_sensitive);
 
 // All variants of `term`, in a fixed order (the all-split variant first).
 std::vector<TermVariant> ExpandVariants(const Term& term);

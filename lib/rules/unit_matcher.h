@@ -62,6 +62,8 @@ class UnitMatcher {
 
   const TermMatcher& terms() const { return terms_; }
   int regex_count() const { return static_cast<int>(regexes_.size() + anchored_.size()); }
+  // Of those, the ones in the RE2 set (the others are anchored at the start).
+  int set_regex_count() const { return static_cast<int>(regexes_.size()); }
   // Sum of the RE2 program sizes of the raw regexes.
   int64_t regex_program_size() const { return program_size_; }
 

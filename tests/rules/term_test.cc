@@ -113,6 +113,60 @@ TEST_CASE("term syntax errors say what is wrong") {
                                     "6 are allowed (write a /regex/)");
 }
 
+// The matched substrings of `text` for one entry with alternatives.
+std::vector<std::string> FindEntry(const std::string& entry, const std::string& text) {
+  Result<std::vector<Term>> terms = ParseTermEntry(entry, false);
+  REQUIRE_MESSAGE(terms.ok(), terms.status().message());
+  TermMatcher matcher;
+  for (const Term& t : *terms) matcher.Add(t, 0);
+  matcher.Build();
+  MatchScratch scratch;
+  std::vector<Hit> hits;
+  matcher.Match(text, &scratch, &hits);
+  NormalizeHits(&hits);
+  std::vector<std::string> out;
+  for (const Hit& h : hits) out.push_back(text.substr(h.begin, h.end - h.begin));
+  return out;
+}
+
+TEST_CASE("alternatives in parentheses expand into plain terms") {
+  auto expand = [](const std::string& s) {
+    Result<std::vector<std::string>> r = ExpandAlternatives(s);
+    REQUIRE_MESSAGE(r.ok(), r.status().message());
+    return *r;
+  };
+  CHECK(expand("(has|have) developed") == Strings{"has developed", "have developed"});
+  CHECK(expand("victim(s|)") == Strings{"victims", "victim"});
+  CHECK(expand("(has|had) (also |)(launch*|run)") ==
+        Strings{"has also launch*", "has also run", "has launch*", "has run", "had also launch*",
+                "had also run", "had launch*", "had run"});
+  CHECK(FindEntry("(has|have|had) (also|) (developed|launched)",
+                  "It has developed and has also launched; they had\nlaunched.") ==
+        Strings{"has developed", "has also launched", "had\nlaunched"});
+  // The longest alternative wins at a given start.
+  CHECK(FindEntry("(victim|victim assistance)", "victim assistance") ==
+        Strings{"victim assistance"});
+}
+
+TEST_CASE("alternatives errors say what is wrong") {
+  auto error = [](const std::string& t) {
+    Result<std::vector<Term>> r = ParseTermEntry(t, false);
+    REQUIRE_FALSE(r.ok());
+    return r.status().message();
+  };
+  CHECK(error("(has|have developed") == "'(has|have developed' has '(' without ')' after it");
+  CHECK(error("has) developed") == "'has) developed' has ')' without '(' before it");
+  CHECK(error("has|have") == "'has|have' has '|' outside parentheses: alternatives are written "
+                             "'(a|b|c)'");
+  CHECK(error("((a|b)|c)") == "'((a|b)|c)' nests parentheses; alternatives do not nest");
+  CHECK(error("(developed) aid") == "'(developed) aid' has '(developed)' with no '|': write "
+                                    "alternatives as '(a|b)', or '(a|)' to make a part optional");
+  CHECK(error("(a|) (*b|c)") == "'(a|) (*b|c)' gives 'a *b': '*' must come at the end of a "
+                                "word, as in 'reintegrat*'; 'a *b' has it after a non-letter");
+  CHECK(error("(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)") ==
+        "'(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)' expands to more than 256 terms; split it");
+}
+
 TEST_CASE("hyphens expand into split and joined variants") {
   Result<Term> term = ParseTerm("co-operation", false);
   REQUIRE(term.ok());
