@@ -21,6 +21,21 @@ bool ParseNumber(std::string_view s, uint32_t* out) {
   return ec == std::errc() && ptr == s.data() + s.size() && *out > 0;
 }
 
+// An unknown --only dimension is a usage error, not an empty explanation.
+std::optional<int> CheckOnly(const RuleSet& rules, const std::vector<std::string>& only) {
+  for (const std::string& name : only) {
+    if (rules.schema.FindDimension(name) < 0) {
+      std::vector<std::string> names;
+      for (int d = 0; d < rules.schema.dimension_count(); ++d) {
+        names.push_back(rules.schema.dimension(d).name);
+      }
+      return UsageError("explain", fmt::format("--only: unknown dimension '{}' (the rules have: {})",
+                                               name, fmt::join(names, ", ")));
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int RunExplain(const Args& args) {
@@ -28,6 +43,7 @@ int RunExplain(const Args& args) {
   std::string color = "auto";
   std::string text, kind = "text", part;
   std::vector<std::string> section;
+  ExplainStyle style;
   po::options_description desc("options");
   AddInputOptions(&desc, &input);
   desc.add_options()("color", po::value(&color)->default_value("auto"),
@@ -36,7 +52,9 @@ int RunExplain(const Args& args) {
       "kind", po::value(&kind)->default_value("text"), "with --text: the unit kind")(
       "part", po::value(&part), "with --text: the part (e.g. recommendations)")(
       "section", po::value(&section)->composing(),
-      "with --text: a heading of the section path (repeat for each level)");
+      "with --text: a heading of the section path (repeat for each level)")(
+      "only", po::value(&style.only)->composing(),
+      "show only this dimension (repeat for several)");
   std::vector<std::string> positional;
   if (auto exit = ParseCommandLine("explain",
                                    "gapmap explain [options] ID|LINE DOC\n"
@@ -47,7 +65,6 @@ int RunExplain(const Args& args) {
   if (color != "auto" && color != "always" && color != "never") {
     return UsageError("explain", "--color must be auto, always or never");
   }
-  ExplainStyle style;
   style.color = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO));
 
   Diagnostics diagnostics;
@@ -58,6 +75,7 @@ int RunExplain(const Args& args) {
     if (!k) return UsageError("explain", fmt::format("unknown unit kind '{}'", kind));
     auto rules = LoadRulesOrReport(input, &diagnostics);
     if (!rules) return 2;
+    if (auto exit = CheckOnly(*rules, style.only)) return *exit;
     Unit unit;
     unit.doc = "text";
     unit.ordinal = 1;
@@ -92,6 +110,7 @@ int RunExplain(const Args& args) {
   }
   auto rules = LoadRulesOrReport(input, &diagnostics);
   if (!rules) return 2;
+  if (auto exit = CheckOnly(*rules, style.only)) return *exit;
   InputList list = ExpandInputs({positional[1]}, input.stdin_name);
   for (const Status& error : list.errors) diagnostics.Error(error);
   if (list.inputs.size() != 1) {

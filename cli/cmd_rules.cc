@@ -43,7 +43,8 @@ int Test(const InputOptions& input) {
     fmt::print("{}: {}: example should {}match but did {}\n{}", f.where.ToString(), f.rule,
                f.should_match ? "" : "not ", f.should_match ? "not" : "", f.report);
   }
-  fmt::print("rules test: {} examples, {} failed\n", results->total, results->failures.size());
+  fmt::print("rules test: {} example{}, {} failed\n", results->total,
+             results->total == 1 ? "" : "s", results->failures.size());
   if (results->total == 0) {
     fmt::print(stderr, "gapmap: rules test: no examples in {} (add 'examples:' to labels)\n",
                input.rules_dir);

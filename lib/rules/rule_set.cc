@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -82,7 +83,25 @@ std::shared_ptr<const RuleSet> LoadRuleSet(const std::string& dir, const RuleSet
   }
   std::sort(rules->files.begin(), rules->files.end());
   rules->content_hash = Sha256::Hex(sha.Finish());
-  if (errors->size() != before) return nullptr;
+  if (errors->size() != before) {
+    // Problems come from the YAML parser, the loaders and the compiler in
+    // turn; a user reads them best file by file, top to bottom.
+    std::vector<std::string> file_order;
+    for (size_t i = before; i < errors->size(); ++i) {
+      const std::string& f = (*errors)[i].location.file;
+      if (std::find(file_order.begin(), file_order.end(), f) == file_order.end()) {
+        file_order.push_back(f);
+      }
+    }
+    auto rank = [&](const Diagnostic& d) {
+      return std::make_tuple(
+          std::find(file_order.begin(), file_order.end(), d.location.file) - file_order.begin(),
+          d.location.line, d.location.column);
+    };
+    std::stable_sort(errors->begin() + static_cast<std::ptrdiff_t>(before), errors->end(),
+                     [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+    return nullptr;
+  }
   return rules;
 }
 

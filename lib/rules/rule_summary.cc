@@ -8,6 +8,11 @@
 namespace gapmap {
 namespace {
 
+std::string Count(size_t n, std::string_view noun) {
+  bool es = noun.size() > 1 && noun.back() == 'x';
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : (es ? "es" : "s"));
+}
+
 std::string Kinds(uint8_t mask) {
   std::vector<std::string_view> names;
   for (int k = 0; k < kUnitKindCount; ++k) {
@@ -44,18 +49,20 @@ std::string FormatRuleSummary(const RuleSet& rules) {
                                           rules.schema.label_name(static_cast<int>(d),
                                                                   dim.default_label),
                                           dim.decide == Decide::kPriority ? "priority" : "score");
-    out += fmt::format("  {:<16} {}: {} labels, {} patterns, {} examples ({}; kinds {})\n", file,
-                       dim.name, dim.end_label - dim.first_label, patterns[d].size(), examples,
-                       shape, Kinds(dim.kind_mask));
+    out += fmt::format("  {:<16} {}: {}, {}, {} ({}; kinds {})\n", file, dim.name,
+                       Count(dim.end_label - dim.first_label, "label"),
+                       Count(patterns[d].size(), "pattern"), Count(examples, "example"), shape,
+                       Kinds(dim.kind_mask));
   }
   size_t terms = 0;
   for (const CompiledPattern& p : c.patterns) terms += p.kind == PatternSpec::Kind::kTerm;
   out += fmt::format(
-      "compiled: {} distinct patterns: {} terms ({} word variants, {} KiB of tables), "
-      "{} regexes (RE2 program size {}), {} section regexes\n",
-      c.patterns.size(), terms, c.matcher.terms().variant_count(),
-      (c.matcher.terms().memory_bytes() + 1023) / 1024, c.matcher.regex_count(),
-      c.matcher.regex_program_size(), c.section_regexes.size());
+      "compiled: {}: {} ({} word variants, {} KiB of tables), {} (RE2 program size {}, "
+      "{} in the one-pass set), {}\n",
+      Count(c.patterns.size(), "distinct pattern"), Count(terms, "term"),
+      c.matcher.terms().variant_count(), (c.matcher.terms().memory_bytes() + 1023) / 1024,
+      Count(c.matcher.regex_count(), "regex"), c.matcher.regex_program_size(),
+      c.matcher.set_regex_count(), Count(c.section_regexes.size(), "section regex"));
   return out;
 }
 

@@ -124,10 +124,12 @@ std::string FormatDimensionTrace(const RuleSet& rules, const TaggedUnit& unit,
                          score >= 0 ? "+" : "", Num(score));
     }
   }
-  if (!dt.silent.empty()) {
+  if (!dt.silent.empty() && dt.silent.size() <= 8) {
     std::vector<std::string> names;
     for (uint32_t l : dt.silent) names.push_back(c.labels[l].id);
     out += fmt::format("  (nothing matched: {})\n", fmt::join(names, ", "));
+  } else if (!dt.silent.empty()) {
+    out += fmt::format("  (nothing matched for the {} other labels)\n", dt.silent.size());
   }
   return out;
 }
@@ -135,8 +137,10 @@ std::string FormatDimensionTrace(const RuleSet& rules, const TaggedUnit& unit,
 std::string FormatExplanation(const RuleSet& rules, const TaggedUnit& tagged,
                               const TagTrace& trace, const ExplainStyle& style) {
   const Unit& u = tagged.unit;
-  std::string out = fmt::format("unit {} ({}, lines {}-{}, {} words)\n", UnitId(u.doc, u.ordinal),
-                                KindName(u.kind), u.line_start, u.line_end, trace.words);
+  std::string lines =
+      u.line_start == 0 ? "" : fmt::format(", lines {}-{}", u.line_start, u.line_end);
+  std::string out = fmt::format("unit {} ({}{}, {} words)\n", UnitId(u.doc, u.ordinal),
+                                KindName(u.kind), lines, trace.words);
   out += fmt::format("section: {}\n",
                      u.section.path.empty() ? std::string("(none)")
                                             : fmt::format("{}", fmt::join(u.section.path, " > ")));
@@ -168,6 +172,11 @@ std::string FormatExplanation(const RuleSet& rules, const TaggedUnit& tagged,
   marked.append(text, std::min(pos, text.size()), std::string::npos);
   out += "\n  " + marked + "\n\n";
   for (int d : rules.schema.OutputOrder()) {
+    const std::string& name = rules.schema.dimension(d).name;
+    if (!style.only.empty() &&
+        std::find(style.only.begin(), style.only.end(), name) == style.only.end()) {
+      continue;
+    }
     out += FormatDimensionTrace(rules, tagged, trace.dimensions[d], style);
   }
   return out;

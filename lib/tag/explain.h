@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lib/core/tagged_unit.h"
 #include "lib/rules/rule_set.h"
@@ -21,6 +22,7 @@ namespace gapmap {
 
 struct ExplainStyle {
   bool color = false;  // ANSI bold/underline for spans (a terminal); else »...«
+  std::vector<std::string> only;  // dimensions to show; empty: all
 };
 
 std::string FormatExplanation(const RuleSet& rules, const TaggedUnit& unit, const TagTrace& trace,

@@ -32,8 +32,8 @@ TEST_CASE("a valid file loads without errors") {
 
 TEST_CASE("unknown keys get a did-you-mean") {
   CHECK(Errors("dimension: topic\nlables:\n  a: {any: [x]}\n") ==
-        Strings{"d.yaml:2:1: dimension file: unknown key 'lables'; did you mean 'labels'?",
-                "d.yaml:1:1: dimension 'topic': missing 'labels:'"});
+        Strings{"d.yaml:1:1: dimension 'topic': missing 'labels:'",
+                "d.yaml:2:1: dimension file: unknown key 'lables'; did you mean 'labels'?"});
   CHECK(Errors("dimension: topic\nlabels:\n  a:\n    any: [x]\n    nott: [y]\n") ==
         Strings{"d.yaml:5:5: rule topic/a: unknown key 'nott'; did you mean 'not'?"});
   CHECK(Errors("dimension: topic\nlabels:\n  a:\n    any: [x]\n    frobnicate: 1\n") ==
