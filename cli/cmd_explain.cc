@@ -9,7 +9,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/rule_loading.h"
-#include "lib/core/text_normalize.h"
+#include "lib/rules/term.h"
 #include "lib/pipeline/run_documents.h"
 #include "lib/tag/explain.h"
 
@@ -80,7 +80,7 @@ int RunExplain(const Args& args) {
     unit.doc = "text";
     unit.ordinal = 1;
     unit.kind = *k;
-    unit.text = NormalizeTermText(text);
+    unit.text = NormalizeLikeText(text);
     unit.section.part = part;
     unit.section.path = section;
     Tagger tagger(*rules);

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "lib/core/text_normalize.h"
+#include "lib/rules/term.h"
 #include "lib/rules/yaml_access.h"
 
 namespace gapmap {
@@ -86,7 +86,7 @@ int Compiler::Pattern(const PatternSpec& spec, const std::string& context) {
       return -1;
     }
     const bool at_start = spec.list == CueList::kFirst;
-    std::string source = NormalizeTermText(spec.text);
+    std::string source = NormalizeLikeText(spec.text);
     for (Term& t : *terms) t.at_start = at_start;
     key = fmt::format("t{}{}:{}", spec.case_sensitive ? 's' : 'i', at_start ? '^' : '-', source);
     auto it = pattern_index_.find(key);

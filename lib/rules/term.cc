@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "lib/core/text_normalize.h"
+#include "lib/segment/normaliser.h"
 #include "lib/rules/word_scan.h"
 
 namespace gapmap {
@@ -36,9 +36,15 @@ void AppendEreLiteral(std::string_view text, std::string* out) {
 
 }  // namespace
 
+std::string NormalizeLikeText(std::string_view text) {
+  std::string out;
+  NormaliseLine(text, &out);
+  return out;
+}
+
 Result<Term> ParseTerm(std::string_view written, bool case_sensitive) {
   Term term;
-  term.source = NormalizeTermText(written);
+  term.source = NormalizeLikeText(written);
   term.case_sensitive = case_sensitive;
   const std::string& s = term.source;
   if (s.empty()) return Status::Rule("empty pattern");
@@ -207,8 +213,8 @@ Result<std::vector<Term>> ParseTermEntry(std::string_view text, bool case_sensit
     Result<Term> term = ParseTerm(one, case_sensitive);
     if (!term.ok()) {
       if (expanded->size() == 1) return term.status();
-      return Status::Rule(fmt::format("'{}' gives '{}': {}", NormalizeTermText(text),
-                                      NormalizeTermText(one), term.status().message()));
+      return Status::Rule(fmt::format("'{}' gives '{}': {}", NormalizeLikeText(text),
+                                      NormalizeLikeText(one), term.status().message()));
     }
     // The same text twice (e.g. "(a|a)") is one term.
     bool seen = false;

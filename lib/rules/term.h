@@ -63,6 +63,11 @@ inline constexpr int kMaxOptionalGaps = 6;
 // Most plain terms one entry with alternatives may expand to.
 inline constexpr int kMaxAlternatives = 256;
 
+// `text` normalised the way unit text is (lib/segment/normaliser.h: curly
+// quotes straight, dashes '-', ligatures spelled out, spaces collapsed and
+// trimmed), so that terms and examples compare with what documents give.
+std::string NormalizeLikeText(std::string_view text);
+
 // Parses `text` (normalised first). The error message says what is wrong with
 // the term but not where; the caller adds the location and rule.
 Result<Term> ParseTerm(std::string_view text, bool case_sensitive);

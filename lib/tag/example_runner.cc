@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "lib/core/text_normalize.h"
+#include "lib/rules/term.h"
 #include "lib/tag/explain.h"
 #include "lib/tag/tagger.h"
 
@@ -29,12 +29,12 @@ Result<ExampleResults> RunExamples(const RuleSet& rules) {
         unit.kind = ex.kind_given ? ex.kind : default_kind;
         unit.section.path = ex.section;
         unit.section.part = ex.part;
-        unit.text = NormalizeTermText(ex.text);
+        unit.text = NormalizeLikeText(ex.text);
         TaggedUnit lead;
         if (!ex.lead_in.empty()) {
           Unit lead_unit = unit;
           lead_unit.kind = UnitKind::kText;
-          lead_unit.text = NormalizeTermText(ex.lead_in);
+          lead_unit.text = NormalizeLikeText(ex.lead_in);
           GAPMAP_RETURN_IF_ERROR(tagger.Tag(std::move(lead_unit), &lead));
           unit.ordinal = 2;
           unit.lead_in_ordinal = 1;

@@ -51,6 +51,28 @@ expect_status 0
 expect_stdout_matches '"mentions":\[\],"target_group":\["children","migrants"\],"text":'
 expect_stdout_matches '\{"field":"target_group","label":"migrants","rule":"target_group/migrants","match":"migrant","begin":13,"end":20\}'
 
+# Through the real segmenter: a phrase broken across lines and a word
+# hyphenated at a line end are found, with spans into the joined text.
+printf 'Shelters for migrant children and victim\nassistance by the counter-\ntrafficking unit of IOM.\n' > "$E2E_TMP/lines.txt"
+cat > "$mine/phrases.yaml" <<'YAML'
+dimension: phrases
+labels:
+  va:
+    any: [victim assistance]
+  ct:
+    any: [counter trafficking]
+YAML
+run "$GAPMAP" tag -q --rules "$mine" "$E2E_TMP/lines.txt"
+expect_status 0
+expect_stdout_matches '"phrases":\["ct","va"\]'
+expect_stdout_matches '\{"field":"phrases","label":"va","rule":"phrases/va","match":"victim assistance","begin":34,"end":51\}'
+expect_stdout_matches '\{"field":"phrases","label":"ct","rule":"phrases/ct","match":"counter-trafficking","begin":59,"end":78\}'
+# ... and the user-defined dimension reaches the gap matrix.
+run "$GAPMAP" matrix -q --rules "$mine" --by mentions "$E2E_TMP/lines.txt"
+expect_status 0
+expect_stdout_matches '^IOM,target_group,children,all,1,1\.000,lines:0001$'
+expect_stdout_matches '^IOM,phrases,va,all,1,1\.000,lines:0001$'
+
 # explain by line and by id: the unit, the hits, the verdicts.
 run "$GAPMAP" explain --color never 1652 "$DOC"
 expect_status 0
