@@ -2,6 +2,12 @@
 
 #include <cstring>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define GAPMAP_SHA_NI 1
+#endif
+
 namespace gapmap {
 namespace {
 
@@ -24,17 +30,7 @@ inline uint32_t LoadBigEndian(const uint8_t* p) {
   return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | uint32_t{p[3]};
 }
 
-}  // namespace
-
-Sha256::Sha256() { Reset(); }
-
-void Sha256::Reset() {
-  state_ = kInitial;
-  buffered_ = 0;
-  length_ = 0;
-}
-
-void Sha256::Compress(const uint8_t* block) {
+void CompressPortable(std::array<uint32_t, 8>& state, const uint8_t* block) {
   uint32_t w[64];
   for (int i = 0; i < 16; ++i) w[i] = LoadBigEndian(block + 4 * i);
   for (int i = 16; i < 64; ++i) {
@@ -42,8 +38,8 @@ void Sha256::Compress(const uint8_t* block) {
     uint32_t s1 = Rotr(w[i - 2], 17) ^ Rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
-  uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
-  uint32_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
+  uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+  uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
   for (int i = 0; i < 64; ++i) {
     uint32_t s1 = Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25);
     uint32_t ch = (e & f) ^ (~e & g);
@@ -60,14 +56,100 @@ void Sha256::Compress(const uint8_t* block) {
     b = a;
     a = t1 + t2;
   }
-  state_[0] += a;
-  state_[1] += b;
-  state_[2] += c;
-  state_[3] += d;
-  state_[4] += e;
-  state_[5] += f;
-  state_[6] += g;
-  state_[7] += h;
+  state[0] += a;
+  state[1] += b;
+  state[2] += c;
+  state[3] += d;
+  state[4] += e;
+  state[5] += f;
+  state[6] += g;
+  state[7] += h;
+}
+
+#ifdef GAPMAP_SHA_NI
+// The SHA-NI form of the same compression (Intel's SHA extensions: the state
+// lives in two registers as ABEF and CDGH; each sha256rnds2 does two rounds).
+__attribute__((target("sha,sse4.1,ssse3"))) void CompressShaNi(std::array<uint32_t, 8>& state,
+                                                               const uint8_t* data,
+                                                               size_t count) {
+  const __m128i kByteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[0]));  // ABCD
+  __m128i state1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[4]));  // EFGH
+  tmp = _mm_shuffle_epi32(tmp, 0xB1);                 // CDAB
+  state1 = _mm_shuffle_epi32(state1, 0x1B);           // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);        // CDGH
+  for (; count > 0; --count, data += 64) {
+    const __m128i save0 = state0;
+    const __m128i save1 = state1;
+    __m128i w[16];
+    for (int g = 0; g < 4; ++g) {
+      w[g] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * g)),
+                              kByteSwap);
+    }
+    for (int g = 4; g < 16; ++g) {
+      __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(w[g - 4], w[g - 3]),
+                                _mm_alignr_epi8(w[g - 1], w[g - 2], 4));
+      w[g] = _mm_sha256msg2_epu32(t, w[g - 1]);
+    }
+    for (int g = 0; g < 16; ++g) {
+      __m128i k = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRound[4 * g]));
+      __m128i msg = _mm_add_epi32(w[g], k);
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+    }
+    state0 = _mm_add_epi32(state0, save0);
+    state1 = _mm_add_epi32(state1, save1);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);     // HGFE
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), state1);
+}
+
+bool DetectShaNi() {
+  unsigned a, b, c, d;
+  if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+  const bool ssse3 = (c & (1u << 9)) != 0;
+  const bool sse41 = (c & (1u << 19)) != 0;
+  if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+  const bool sha = (b & (1u << 29)) != 0;
+  return ssse3 && sse41 && sha;
+}
+#else
+bool DetectShaNi() { return false; }
+#endif
+
+bool& UseHardware() {
+  static bool use = DetectShaNi();
+  return use;
+}
+
+}  // namespace
+
+bool Sha256::HardwareAvailable() { return DetectShaNi(); }
+
+void Sha256::UseHardwareForTesting(bool use) { UseHardware() = use && DetectShaNi(); }
+
+Sha256::Sha256() { Reset(); }
+
+void Sha256::Reset() {
+  state_ = kInitial;
+  buffered_ = 0;
+  length_ = 0;
+}
+
+void Sha256::Compress(const uint8_t* blocks, size_t count) {
+#ifdef GAPMAP_SHA_NI
+  if (UseHardware()) {
+    CompressShaNi(state_, blocks, count);
+    return;
+  }
+#endif
+  for (size_t i = 0; i < count; ++i) CompressPortable(state_, blocks + 64 * i);
 }
 
 void Sha256::Update(std::string_view data) {
@@ -81,10 +163,14 @@ void Sha256::Update(std::string_view data) {
     p += take;
     n -= take;
     if (buffered_ < buffer_.size()) return;
-    Compress(buffer_.data());
+    Compress(buffer_.data(), 1);
     buffered_ = 0;
   }
-  for (; n >= 64; p += 64, n -= 64) Compress(p);
+  if (n >= 64) {
+    Compress(p, n / 64);
+    p += n / 64 * 64;
+    n %= 64;
+  }
   std::memcpy(buffer_.data(), p, n);
   buffered_ = n;
 }

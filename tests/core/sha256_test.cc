@@ -34,5 +34,31 @@ TEST_CASE("sha256 does not depend on how the input is split") {
         "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
 }
 
+TEST_CASE("sha256 gives the same digests with and without the SHA-NI instructions") {
+  if (!Sha256::HardwareAvailable()) {
+    MESSAGE("this CPU has no SHA extensions: only the portable code runs");
+    return;
+  }
+  std::string data;
+  uint32_t x = 12345;
+  for (int i = 0; i < 5000; ++i) {
+    x = x * 1103515245 + 12345;
+    data.push_back(static_cast<char>(x >> 16));
+  }
+  for (size_t length : {size_t{0}, size_t{3}, size_t{63}, size_t{64}, size_t{65}, size_t{128},
+                        size_t{1000}, size_t{4097}, size_t{5000}}) {
+    CAPTURE(length);
+    std::string_view piece = std::string_view(data).substr(0, length);
+    Sha256::UseHardwareForTesting(false);
+    std::string portable = Sha256::HexOf(piece);
+    Sha256::UseHardwareForTesting(true);
+    std::string hardware = Sha256::HexOf(piece);
+    CHECK(portable == hardware);
+  }
+  // The FIPS vector that spans many blocks, through the hardware path.
+  CHECK(Sha256::HexOf(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
 }  // namespace
 }  // namespace gapmap
