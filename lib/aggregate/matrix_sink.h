@@ -8,6 +8,8 @@
 #ifndef GAPMAP_AGGREGATE_MATRIX_SINK_H_
 #define GAPMAP_AGGREGATE_MATRIX_SINK_H_
 
+#include <memory>
+
 #include "lib/aggregate/gap_matrix.h"
 #include "lib/sinks/sink.h"
 
@@ -33,10 +35,29 @@ class MatrixSink : public UnitSink {
     return observer_ == nullptr ? Status::Ok() : observer_->Observe(unit, *schema_);
   }
 
+  // A shard counts one document into a matrix of its own, added to this
+  // one with += (exact: the matrix is a sum over units, and its example ids
+  // do not depend on the order they are offered in). An observer must see
+  // the units themselves, in order: then there are no shards.
+  std::unique_ptr<UnitSink> NewShard() override {
+    if (observer_ != nullptr) return nullptr;
+    auto shard = std::make_unique<MatrixSink>(nullptr, schema_);
+    shard->own_ = std::make_unique<GapMatrix>(matrix_->options());
+    shard->matrix_ = shard->own_.get();
+    return shard;
+  }
+  Status Absorb(UnitSink* shard) override {
+    auto* part = static_cast<MatrixSink*>(shard);
+    *matrix_ += *part->matrix_;
+    *part->own_ = GapMatrix(matrix_->options());
+    return matrix_->status();
+  }
+
  private:
   GapMatrix* matrix_;
   const Schema* schema_;
   UnitObserver* observer_;
+  std::unique_ptr<GapMatrix> own_;  // a shard's matrix
 };
 
 }  // namespace gapmap

@@ -15,12 +15,20 @@ std::string FormatDiagnostic(Severity severity, const SourceLocation& loc,
 void Diagnostics::Error(const SourceLocation& loc, std::string_view message) {
   std::lock_guard<std::mutex> lock(mu_);
   ++errors_;
+  if (recording_) {
+    recorded_.push_back(Diagnostic{loc, std::string(message), Severity::kError});
+    return;
+  }
   Emit(FormatDiagnostic(Severity::kError, loc, message));
 }
 
 void Diagnostics::Warning(const SourceLocation& loc, std::string_view message) {
   std::lock_guard<std::mutex> lock(mu_);
   ++warnings_;
+  if (recording_) {
+    recorded_.push_back(Diagnostic{loc, std::string(message), Severity::kWarning});
+    return;
+  }
   if (!quiet_) Emit(FormatDiagnostic(Severity::kWarning, loc, message));
 }
 
@@ -32,6 +40,11 @@ void Diagnostics::Report(const Diagnostic& d) {
   } else {
     Warning(d.location, d.message);
   }
+}
+
+void Diagnostics::ReplayInto(Diagnostics* to) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const Diagnostic& d : recorded_) to->Report(d);
 }
 
 int Diagnostics::error_count() const {

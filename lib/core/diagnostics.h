@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lib/core/source_location.h"
 #include "lib/core/status.h"
@@ -36,6 +37,13 @@ class Diagnostics {
   // Writes to `out` (stderr by default). The stream is not owned.
   explicit Diagnostics(std::FILE* out = stderr) : out_(out) {}
 
+  // A reporter that records its messages instead of printing them (for a
+  // document tagged on a worker thread); ReplayInto() later reports them to
+  // the real reporter, in order, so stderr reads as it does in a serial run.
+  struct Recording {};
+  explicit Diagnostics(Recording) : out_(nullptr), recording_(true) {}
+  void ReplayInto(Diagnostics* to) const;
+
   void Error(const SourceLocation& loc, std::string_view message);
   void Warning(const SourceLocation& loc, std::string_view message);
   // A status whose message already holds its location.
@@ -51,6 +59,8 @@ class Diagnostics {
   void Emit(const std::string& line);
 
   std::FILE* out_;
+  bool recording_ = false;
+  std::vector<Diagnostic> recorded_;
   bool quiet_ = false;
   mutable std::mutex mu_;
   int errors_ = 0;

@@ -8,6 +8,14 @@
 // A manifest given with `manifest_path` that cannot be loaded stops the run
 // (fatal); a broken manifest.yaml found beside the inputs is reported and
 // counted as a failure, and its documents are processed without it.
+//
+// Parallelism: with `jobs` > 1 (0: one per core) and several inputs,
+// documents are tagged on worker threads, but the sink still receives every
+// unit in input order and stderr gets every message in the order of a serial
+// run, so the output bytes do not depend on `jobs`. Sinks that can (JSONL,
+// the matrix) do their own work on the workers too (UnitSink::NewShard).
+// Memory stays bounded: at most 2 x jobs documents are in flight, and each
+// holds at most a few MB of finished output waiting for its turn.
 #ifndef GAPMAP_PIPELINE_RUN_DOCUMENTS_H_
 #define GAPMAP_PIPELINE_RUN_DOCUMENTS_H_
 
@@ -27,7 +35,7 @@ struct RunOptions {
   // The corpus manifest to take document titles, issuers and years from. When
   // empty, each input's directory is searched for a manifest.yaml.
   std::string manifest_path;
-  int jobs = 1;             // documents processed in parallel
+  int jobs = 1;  // documents processed in parallel; 0: one per core
   bool show_progress = true;  // on a terminal only
   bool digest_inputs = false;  // fill RunSummary::digests
 };

@@ -191,9 +191,24 @@ JsonlWriter::JsonlWriter(const Schema* schema, Output* output)
 JsonlWriter::~JsonlWriter() = default;
 
 Status JsonlWriter::Write(const TaggedUnit& unit) {
+  if (output_ == nullptr) {  // a shard: keep the line
+    AppendUnit(unit, schema_, names_.get(), &line_);
+    return Status::Ok();
+  }
   line_.clear();
   AppendUnit(unit, schema_, names_.get(), &line_);
   return output_->Write(line_);
+}
+
+std::unique_ptr<UnitSink> JsonlWriter::NewShard() {
+  return std::make_unique<JsonlWriter>(schema_, nullptr);
+}
+
+Status JsonlWriter::Absorb(UnitSink* shard) {
+  auto* lines = static_cast<JsonlWriter*>(shard);
+  Status s = output_->Write(lines->line_);
+  lines->line_.clear();
+  return s;
 }
 
 }  // namespace gapmap

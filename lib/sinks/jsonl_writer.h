@@ -29,11 +29,17 @@ class JsonlWriter : public UnitSink {
   ~JsonlWriter() override;
   Status Write(const TaggedUnit& unit) override;
 
+  // Shards format their units into memory on the worker threads; Absorb()
+  // only copies the bytes out.
+  std::unique_ptr<UnitSink> NewShard() override;
+  Status Absorb(UnitSink* shard) override;
+  size_t shard_bytes() const override { return line_.size(); }
+
   struct Names;
 
  private:
   const Schema* schema_;
-  Output* output_;
+  Output* output_;  // null in a shard, which keeps its lines in line_
   std::unique_ptr<Names> names_;
   std::string line_;
 };

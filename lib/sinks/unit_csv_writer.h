@@ -55,9 +55,23 @@ class KindFilterSink : public UnitSink {
   }
   Status Finish() override { return next_->Finish(); }
 
+  // Shards filter on the workers, in front of the next sink's shards.
+  std::unique_ptr<UnitSink> NewShard() override {
+    std::unique_ptr<UnitSink> inner = next_->NewShard();
+    if (inner == nullptr) return nullptr;
+    auto shard = std::make_unique<KindFilterSink>(kinds_, inner.get());
+    shard->owned_ = std::move(inner);
+    return shard;
+  }
+  Status Absorb(UnitSink* shard) override {
+    return next_->Absorb(static_cast<KindFilterSink*>(shard)->next_);
+  }
+  size_t shard_bytes() const override { return next_->shard_bytes(); }
+
  private:
   std::array<bool, kUnitKindCount> kinds_;
   UnitSink* next_;
+  std::unique_ptr<UnitSink> owned_;  // a shard's next sink
 };
 
 }  // namespace gapmap
