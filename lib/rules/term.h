@@ -40,6 +40,7 @@ enum class TermGapKind : uint8_t {
 struct TermGap {
   TermGapKind kind = TermGapKind::kSoft;
   std::string literal;  // kLiteral: CanonicalGap() of the written gap
+  bool kind_is_literal() const { return kind == TermGapKind::kLiteral; }
   friend bool operator==(const TermGap&, const TermGap&) = default;
 };
 

@@ -49,12 +49,30 @@ inline uint64_t HashWord(const char* p, size_t len) {
 
 inline uint32_t FilterBit(uint64_t key) { return static_cast<uint32_t>(key >> 20) & 0xFFFF; }
 
-// The pre-filter: could a term's first word (exact, or a glob prefix) have
-// this length and these first two bytes? Tested before any hashing.
-inline uint32_t PairBit(bool glob, size_t length, uint8_t f0, uint8_t f1) {
+// What a pre-filter bit says about a word of some length and first two bytes.
+enum FilterRole : uint32_t {
+  kFirstExact = 0,  // a term's first word is this word
+  kFirstGlob = 1,   // a term's first word is a glob with this prefix
+  kPairFirst = 2,   // the first of two words a term is indexed by
+  kPairSecond = 3,  // the second of those two words
+};
+
+// The pre-filter: could a word of this length and these first two bytes play
+// this role? Tested before any hashing.
+inline uint32_t PairBit(FilterRole role, size_t length, uint8_t f0, uint8_t f1) {
   uint32_t x = static_cast<uint32_t>(length) * 0x9E3779B1u + f0 * 0x85EBCA77u + f1 * 0xC2B2AE3Du +
-               (glob ? 0x27D4EB2Fu : 0u);
+               role * 0x27D4EB2Fu;
   return (x ^ (x >> 15)) & 0xFFFF;
+}
+
+// The key of a variant indexed by its first two words.
+inline uint64_t PairKey(uint64_t first, uint64_t second) {
+  uint64_t k = (first * 0x9e3779b97f4a7c15ULL) ^ second;
+  k ^= k >> 31;
+  k *= 0xbf58476d1ce4e5b9ULL;
+  k ^= k >> 29;
+  k ^= 0x94d049bb133111ebULL;
+  return k == 0 ? 1 : k;
 }
 
 // Per ASCII byte: 0 other, 1 space/dash (soft), 2 word. The folded byte.
@@ -122,6 +140,22 @@ void TermMatcher::Add(const Term& term, uint32_t pattern) {
     }
     const TermWord& first = v.words[0];
     const std::string folded = term.case_sensitive ? FoldCase(first.text) : first.text;
+    auto filter_bit = [](FilterRole role, const std::string& w) {
+      return PairBit(role, w.size(), static_cast<uint8_t>(w[0]),
+                     w.size() > 1 ? static_cast<uint8_t>(w[1]) : 0);
+    };
+    // Phrases starting with two plain words joined by spaces/dashes are indexed
+    // by both words: common first words ("has", "the") then cost nothing
+    // unless the second word follows.
+    if (v.words.size() >= 2 && !first.glob && !v.words[1].glob && !v.gaps[0].kind_is_literal()) {
+      const std::string second =
+          term.case_sensitive ? FoldCase(v.words[1].text) : v.words[1].text;
+      keys_.push_back(PairKey(HashString(folded), HashString(second)));
+      pair_bits_.push_back(filter_bit(kPairFirst, folded));
+      pair_bits_.push_back(filter_bit(kPairSecond, second));
+      variants_.push_back(var);
+      continue;
+    }
     uint64_t key = HashString(folded);
     if (first.glob) {
       key ^= kGlobSalt;
@@ -141,8 +175,7 @@ void TermMatcher::Add(const Term& term, uint32_t pattern) {
       }
     }
     keys_.push_back(key);
-    pair_bits_.push_back(PairBit(first.glob, folded.size(), static_cast<uint8_t>(folded[0]),
-                                 folded.size() > 1 ? static_cast<uint8_t>(folded[1]) : 0));
+    pair_bits_.push_back(filter_bit(first.glob ? kFirstGlob : kFirstExact, folded));
     variants_.push_back(var);
   }
 }
@@ -340,27 +373,39 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
 
   const bool any_terms = built_ && !variants_.empty();
   const uint64_t* pairs = pair_filter_.data();
-  auto probe = [&](uint64_t key) {
+  auto probe_at = [&](size_t token, uint64_t key) {
     int slot = FindSlot(key);
     if (slot >= 0) {
-      scratch->candidates.emplace_back(static_cast<uint32_t>(scratch->tokens.size()),
-                                       static_cast<uint32_t>(slot));
+      scratch->candidates.emplace_back(static_cast<uint32_t>(token), static_cast<uint32_t>(slot));
     }
   };
+  auto probe = [&](uint64_t key) { probe_at(scratch->tokens.size(), key); };
 
   // Pass 2: every run of word bits is a word.
   size_t pos = 0, previous_end = 0;
+  bool previous_pair_first = false;  // the previous word may start a two-word key
+  uint64_t previous_hash = 0;
   while (true) {
     const size_t begin = NextBit(word_bits, pos, n, true);
     if (begin >= n) break;
     const size_t end = NextBit(word_bits, begin, n, false);
+    const bool soft = !scratch->tokens.empty() && !AnyBit(other_bits, previous_end, begin);
     if (any_terms) {
       const size_t length = end - begin;
       const char* w = folded + begin;
       const uint8_t f0 = static_cast<uint8_t>(w[0]);
       const uint8_t f1 = length > 1 ? static_cast<uint8_t>(w[1]) : 0;
+      uint64_t hash = 0;
+      bool hashed = false;
+      auto word_hash = [&]() {
+        if (!hashed) {
+          hash = HashWord(w, length);
+          hashed = true;
+        }
+        return hash;
+      };
       auto probe_glob = [&](uint32_t l) {
-        if (!TestBit(pairs, PairBit(true, l, f0, l > 1 ? f1 : 0))) return;
+        if (!TestBit(pairs, PairBit(kFirstGlob, l, f0, l > 1 ? f1 : 0))) return;
         uint64_t key = HashWord(w, l) ^ kGlobSalt;
         probe(key == 0 ? 1 : key);
       };
@@ -375,9 +420,13 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
         if (l > length) break;
         probe_glob(l);
       }
-      if (TestBit(pairs, PairBit(false, length, f0, f1))) probe(HashWord(w, length));
+      if (TestBit(pairs, PairBit(kFirstExact, length, f0, f1))) probe(word_hash());
+      if (previous_pair_first && soft && TestBit(pairs, PairBit(kPairSecond, length, f0, f1))) {
+        probe_at(scratch->tokens.size() - 1, PairKey(previous_hash, word_hash()));
+      }
+      previous_pair_first = TestBit(pairs, PairBit(kPairFirst, length, f0, f1));
+      if (previous_pair_first) previous_hash = word_hash();
     }
-    const bool soft = !scratch->tokens.empty() && !AnyBit(other_bits, previous_end, begin);
     scratch->tokens.push_back(
         WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), soft});
     previous_end = end;

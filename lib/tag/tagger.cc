@@ -248,7 +248,10 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   const double min_score = label.min_score + salience;
   std::string scope_why;
   const bool in_scope = InScope(label, unit, trace ? &scope_why : nullptr);
-  eval.qualified = !unit_vetoed && in_scope && eval.hits >= label.min_hits &&
+  // Something must speak for a label (a hit or a prior), so that every
+  // assigned label has evidence, even with min_hits 0 and min_score 0.
+  const bool supported = eval.hits > 0 || eval.prior_end > eval.prior_begin;
+  eval.qualified = !unit_vetoed && in_scope && supported && eval.hits >= label.min_hits &&
                    score + kEpsilon >= min_score;
   evals_.push_back(eval);
   if (trace == nullptr) return;
@@ -267,6 +270,8 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   } else if (eval.hits < label.min_hits) {
     trace->verdict = fmt::format("not assigned: {} hit{}, needs {} (min_hits)", eval.hits,
                                  eval.hits == 1 ? "" : "s", label.min_hits);
+  } else if (!supported) {
+    trace->verdict = "not assigned: no hit and no prior speaks for it";
   } else if (!eval.qualified) {
     std::string how = salience > 0 ? fmt::format(" (min_score {} + {} for {} words)",
                                                  Num(label.min_score), Num(salience),

@@ -274,6 +274,21 @@ labels:
                 "stance:recommendation stance/recommendation 'priority' [2,10)"});
 }
 
+TEST_CASE("a label needs a hit or a prior even with zero thresholds") {
+  auto rules = Rules({{"t.yaml", R"(dimension: topic
+labels:
+  loose:
+    min_hits: 0
+    min_score: 0
+    prior: [{part: mandate, score: 0}]
+)"}});
+  CHECK(Tag(*rules, "anything") == Strings{});
+  CHECK(Tag(*rules, "anything", "topic", UnitKind::kText, "mandate") == Strings{"loose"});
+  auto tagged = TagOne(*rules, MakeUnit("anything", UnitKind::kText, "mandate"));
+  CHECK(EvidenceStrings(*rules, tagged) ==
+        Strings{"topic:loose topic/loose@prior:part=mandate '' [0,0)"});
+}
+
 TEST_CASE("a list item leans on what its lead-in was tagged") {
   auto rules = Rules({{"s.yaml", R"(dimension: stance
 multi: false
