@@ -112,6 +112,17 @@ expect_stdout_matches '^\{"doc":"big","id":"big:0001"'
 run bash -c "set -o pipefail; '$GAPMAP' segment '$T/big.txt' | true"
 expect_status 0
 expect_stderr_empty
+run bash -c "set -o pipefail; '$GAPMAP' tag '$T/big.txt' | head -1"
+expect_status 0
+expect_stderr_empty
+expect_stdout_matches '^\{"doc":"big","id":"big:0001"'
+run bash -c "set -o pipefail; '$GAPMAP' tag --format csv '$T/big.txt' | head -1"
+expect_status 0
+expect_stderr_empty
+expect_stdout_matches '^id,doc,line_start,'
+run bash -c "'$GAPMAP' tag '$T/big.txt' >/dev/full"
+expect_status 2
+expect_stderr_matches '^gapmap: <stdout>: write error: No space left on device$'
 
 # --- kill -9 while -o is being written: the previous file is intact -------------
 mkdir -p "$T/kill"
