@@ -38,8 +38,8 @@ int RunReport(const Args& args) {
   AddInputOptions(&desc, &input);
   const char* usage =
       "gapmap report [options] INPUT... -o report.html\n"
-      "INPUT: documents or directories of *.txt (tagged on the fly) or tagged JSONL (*.jsonl, or -\n"
-      "from `gapmap tag`); matrices hold no text to show and are refused";
+      "INPUT: documents or directories of *.txt (tagged on the fly), or tagged JSONL\n"
+      "(*.jsonl, or - from `gapmap tag`); matrices hold no paragraphs to show and are refused";
   if (auto exit = ParseCommandLine("report", usage, args, desc, &input.inputs)) return *exit;
   if (input.inputs.empty()) return UsageError("report", "no inputs (documents or tagged JSONL)");
   if (report.gaps.crowded_agencies < 0) {
@@ -50,7 +50,7 @@ int RunReport(const Args& args) {
   if (options->from == InputFormat::kMatrix) {
     return UsageError("report", "--from matrix: a matrix holds no paragraphs to show");
   }
-  options->matrix.max_examples = -1;  // every cell lists all its units
+  options->matrix.max_examples = -1;      // every cell lists all its units
   options->run.pipeline.evidence = true;  // the drill-down highlights it
 
   Diagnostics diagnostics;
@@ -81,8 +81,9 @@ int RunReport(const Args& args) {
   // A report missing some inputs would look complete: write nothing.
   if (diagnostics.error_count() > 0) return 2;
   if (built->json_matrices + built->csv_matrices > 0) {
-    diagnostics.Error(Status::Usage("report: standard input is a matrix; the report needs "
-                                    "documents or tagged JSONL"));
+    diagnostics.Error(
+        Status::Usage("report: standard input is a matrix; the report needs "
+                      "documents or tagged JSONL"));
     return 2;
   }
   if (built->matrix.Rows(Normalize::kNone).empty() && !allow_empty) {

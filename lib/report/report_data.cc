@@ -77,9 +77,9 @@ Result<std::string> FormatReportData(const GapMatrix& matrix, const MatrixProven
   std::vector<char> referenced(units.units().size(), 0);
   for (const MatrixRow& row : rows) {
     if (static_cast<int64_t>(row.examples.size()) != row.paragraphs) {
-      return Status::Internal(fmt::format("report: cell {} {} {} {} counts {} paragraphs but lists {}",
-                                          row.agency, row.dimension, row.category, row.stance,
-                                          row.paragraphs, row.examples.size()));
+      return Status::Internal(fmt::format(
+          "report: cell {} {} {} {} counts {} paragraphs but lists {}", row.agency, row.dimension,
+          row.category, row.stance, row.paragraphs, row.examples.size()));
     }
     std::vector<int64_t>& list = cell_units[{row.agency, row.dimension, row.category, row.stance}];
     list.reserve(row.examples.size());

@@ -44,14 +44,14 @@ class NameTable {
 
 struct ReportUnit {
   static constexpr uint32_t kNone = UINT32_MAX;  // a null agency or part
-  uint32_t doc = 0;  // ReportUnits::docs()
+  uint32_t doc = 0;                              // ReportUnits::docs()
   uint32_t ordinal = 0;
   uint32_t kind = 0;  // kinds()
   uint32_t line_start = 0;
   uint32_t line_end = 0;
-  uint32_t agency = kNone;   // agencies(): the owner chapter
-  uint32_t part = kNone;     // parts()
-  uint32_t section = 0;      // sections(): the heading path, joined
+  uint32_t agency = kNone;       // agencies(): the owner chapter
+  uint32_t part = kNone;         // parts()
+  uint32_t section = 0;          // sections(): the heading path, joined
   std::vector<uint32_t> labels;  // labels(), sorted
   std::string text;
   // (begin, end, label, rule) per evidence span, flattened; begin/end in
@@ -104,9 +104,9 @@ class ReportUnits : public UnitObserver {
   NameTable docs_, kinds_, agencies_, parts_, sections_, dimensions_, rules_;
   std::vector<ReportLabel> labels_;
   std::unordered_map<std::string, uint32_t> label_index_;  // "dimension\0name" -> labels_
-  std::vector<std::vector<uint32_t>> label_cache_;          // [dimension][label] -> labels_
-  std::vector<uint32_t> rule_cache_;                        // schema rule -> rules_
-  std::string path_;                                        // scratch for heading paths
+  std::vector<std::vector<uint32_t>> label_cache_;         // [dimension][label] -> labels_
+  std::vector<uint32_t> rule_cache_;                       // schema rule -> rules_
+  std::string path_;                                       // scratch for heading paths
 };
 
 }  // namespace gapmap

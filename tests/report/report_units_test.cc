@@ -29,8 +29,9 @@ TEST_CASE("report units keep content units sorted by document and ordinal") {
   CHECK(store.Observe(heading, f.schema).ok());
   CHECK(store.Observe(f.Unit("b", 3, "IOM", "gap", {"protection"}), f.schema).ok());
   CHECK(store.Observe(f.Unit("b", 2, "", "activity", {}), f.schema).ok());
-  CHECK(store.Observe(f.Unit("a", 9, "ILO", "gap", {"prevention"}, {}, {}, UnitKind::kBullet),
-                      f.schema)
+  CHECK(store
+            .Observe(f.Unit("a", 9, "ILO", "gap", {"prevention"}, {}, {}, UnitKind::kBullet),
+                     f.schema)
             .ok());
   store.Finish();
   REQUIRE(store.units().size() == 3);  // the heading is not kept
@@ -88,13 +89,13 @@ TEST_CASE("report units convert evidence spans to UTF-16 offsets") {
   t.unit.text = "\xC3\xA9 \xF0\x9F\x98\x80 \xFF shelter";
   uint32_t begin = static_cast<uint32_t>(t.unit.text.find("shelter"));
   uint16_t label = static_cast<uint16_t>(f.schema.FindLabel(f.fourp, "protection"));
-  t.evidence.push_back(Evidence{static_cast<uint16_t>(f.fourp), label,
-                                static_cast<uint32_t>(rule), begin, begin + 7});
-  t.evidence.push_back(Evidence{static_cast<uint16_t>(f.fourp), label,
-                                static_cast<uint32_t>(rule), 0, 2});
+  t.evidence.push_back(Evidence{static_cast<uint16_t>(f.fourp), label, static_cast<uint32_t>(rule),
+                                begin, begin + 7});
+  t.evidence.push_back(
+      Evidence{static_cast<uint16_t>(f.fourp), label, static_cast<uint32_t>(rule), 0, 2});
   // A zero-length span (a default rule) highlights nothing and is dropped.
-  t.evidence.push_back(Evidence{static_cast<uint16_t>(f.stance), 1, static_cast<uint32_t>(rule),
-                                3, 3});
+  t.evidence.push_back(
+      Evidence{static_cast<uint16_t>(f.stance), 1, static_cast<uint32_t>(rule), 3, 3});
   ReportUnits store;
   CHECK(store.Observe(t, f.schema).ok());
   store.Finish();

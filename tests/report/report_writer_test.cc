@@ -90,15 +90,16 @@ TEST_CASE("report data cells carry the matrix counts and their units") {
       }
     }
   }
-  CHECK(checked == static_cast<int>(std::count_if(
-                       expected.begin(), expected.end(),
-                       [](const auto& e) { return std::get<2>(e.first) != "all"; })));
+  CHECK(checked ==
+        static_cast<int>(std::count_if(expected.begin(), expected.end(), [](const auto& e) {
+          return std::get<2>(e.first) != "all";
+        })));
 
   // IOM x protection x gap lists r:0001 and r:0002.
   for (const auto& v : d["views"]) {
     if (v["dim"] != "fourp" || v["stance"] != "gap") continue;
-    size_t protection = std::find(v["cats"].begin(), v["cats"].end(), "protection") -
-                        v["cats"].begin();
+    size_t protection =
+        std::find(v["cats"].begin(), v["cats"].end(), "protection") - v["cats"].begin();
     REQUIRE(v["agencies"].size() == 1);  // ILO has no gap paragraph
     REQUIRE(d["rows"][v["agencies"][0].get<int>()] == "IOM");
     std::vector<std::string> ids;
@@ -108,8 +109,8 @@ TEST_CASE("report data cells carry the matrix counts and their units") {
     }
     CHECK(ids == std::vector<std::string>{"r:1", "r:2"});
     // prosecution is declared by the rules and addressed by nobody.
-    size_t prosecution = std::find(v["cats"].begin(), v["cats"].end(), "prosecution") -
-                         v["cats"].begin();
+    size_t prosecution =
+        std::find(v["cats"].begin(), v["cats"].end(), "prosecution") - v["cats"].begin();
     CHECK(v["cover"][prosecution] == 0);
     CHECK(v["crowded"] == 3);  // half of 1 agency, at least 3
   }
@@ -117,8 +118,8 @@ TEST_CASE("report data cells carry the matrix counts and their units") {
 
 TEST_CASE("report escapes document text agency names labels and the title") {
   Built b;
-  TaggedUnit t = b.f.Unit("d", 1, "<script>alert('agency')</script>", "gap",
-                          {"<img src=x onerror=alert(1)>"});
+  TaggedUnit t =
+      b.f.Unit("d", 1, "<script>alert('agency')</script>", "gap", {"<img src=x onerror=alert(1)>"});
   t.unit.text = "before <script>alert(1)</script> and </script><!-- & \xE2\x80\xA8 after";
   t.unit.section.path = {"</title><script>alert(2)</script>"};
   b.Add(t);
