@@ -480,6 +480,10 @@
     if (v) {
       renderHeatmap(v);
       renderGaps(v);
+    } else {
+      $('matrix-note').textContent = 'No paragraph is in a cell: ' + (D.by === 'mentions'
+        ? 'no paragraph names an agency.'
+        : 'no paragraph is in an agency chapter (gapmap report --by mentions counts the agencies named).');
     }
     renderDrill(v);
   }
