@@ -49,20 +49,20 @@ inline uint64_t HashWord(const char* p, size_t len) {
 
 inline uint32_t FilterBit(uint64_t key) { return static_cast<uint32_t>(key >> 20) & 0xFFFF; }
 
-// What a pre-filter bit says about a word of some length and first two bytes.
-enum FilterRole : uint32_t {
-  kFirstExact = 0,  // a term's first word is this word
-  kFirstGlob = 1,   // a term's first word is a glob with this prefix
-  kPairFirst = 2,   // the first of two words a term is indexed by
-  kPairSecond = 3,  // the second of those two words
+// The roles a word can play, as bits of the pre-filter's entries.
+enum FilterRole : uint8_t {
+  kFirstExact = 1,  // a term's first word is this word
+  kFirstGlob = 2,   // a term's first word is a glob with this prefix
+  kPairFirst = 4,   // the first of two words a term is indexed by
+  kPairSecond = 8,  // the second of those two words
 };
 
-// The pre-filter: could a word of this length and these first two bytes play
-// this role? Tested before any hashing.
-inline uint32_t PairBit(FilterRole role, size_t length, uint8_t f0, uint8_t f1) {
-  uint32_t x = static_cast<uint32_t>(length) * 0x9E3779B1u + f0 * 0x85EBCA77u + f1 * 0xC2B2AE3Du +
-               role * 0x27D4EB2Fu;
-  return (x ^ (x >> 15)) & 0xFFFF;
+// The pre-filter: one byte of role bits per (length, first two bytes), so a
+// word costs one lookup before any hashing.
+constexpr size_t kRoleBits = 15;
+inline uint32_t RoleIndex(size_t length, uint8_t f0, uint8_t f1) {
+  uint32_t x = static_cast<uint32_t>(length) * 0x9E3779B1u + f0 * 0x85EBCA77u + f1 * 0xC2B2AE3Du;
+  return (x ^ (x >> 15)) & ((1u << kRoleBits) - 1);
 }
 
 // The key of a variant indexed by its first two words.
@@ -140,9 +140,11 @@ void TermMatcher::Add(const Term& term, uint32_t pattern) {
     }
     const TermWord& first = v.words[0];
     const std::string folded = term.case_sensitive ? FoldCase(first.text) : first.text;
-    auto filter_bit = [](FilterRole role, const std::string& w) {
-      return PairBit(role, w.size(), static_cast<uint8_t>(w[0]),
-                     w.size() > 1 ? static_cast<uint8_t>(w[1]) : 0);
+    auto filter_bit = [](FilterRole role, const std::string& w) -> uint32_t {
+      return (RoleIndex(w.size(), static_cast<uint8_t>(w[0]),
+                        w.size() > 1 ? static_cast<uint8_t>(w[1]) : 0)
+              << 4) |
+             role;
     };
     // Phrases starting with two plain words joined by spaces/dashes are indexed
     // by both words: common first words ("has", "the") then cost nothing
@@ -194,8 +196,8 @@ void TermMatcher::Build() {
   table_mask_ = capacity - 1;
   table_shift_ = 64 - bits;
   filter_.assign((size_t{1} << kFilterBits) / 64, 0);
-  pair_filter_.assign((size_t{1} << kFilterBits) / 64, 0);
-  for (uint32_t bit : pair_bits_) SetBit(&pair_filter_, bit);
+  roles_.assign(size_t{1} << kRoleBits, 0);
+  for (uint32_t entry : pair_bits_) roles_[entry >> 4] |= static_cast<uint8_t>(entry & 0xF);
   std::sort(long_glob_lengths_.begin(), long_glob_lengths_.end());
   variant_ids_.clear();
   for (const auto& [key, ids] : groups) {
@@ -213,7 +215,7 @@ void TermMatcher::Build() {
 size_t TermMatcher::memory_bytes() const {
   return pool_.size() + words_.size() * sizeof(Word) + gaps_.size() * sizeof(Gap) +
          variants_.size() * sizeof(Variant) + variant_ids_.size() * sizeof(uint32_t) +
-         table_.size() * sizeof(Slot) + (filter_.size() + pair_filter_.size()) * sizeof(uint64_t);
+         table_.size() * sizeof(Slot) + filter_.size() * sizeof(uint64_t) + roles_.size();
 }
 
 int TermMatcher::FindSlot(uint64_t key) const {
@@ -372,7 +374,7 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
   Classify(text, folded, scratch->word_bits.data(), scratch->other_bits.data());
 
   const bool any_terms = built_ && !variants_.empty();
-  const uint64_t* pairs = pair_filter_.data();
+  const uint8_t* roles = roles_.data();
   auto probe_at = [&](size_t token, uint64_t key) {
     int slot = FindSlot(key);
     if (slot >= 0) {
@@ -405,7 +407,7 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
         return hash;
       };
       auto probe_glob = [&](uint32_t l) {
-        if (!TestBit(pairs, PairBit(kFirstGlob, l, f0, l > 1 ? f1 : 0))) return;
+        if ((roles[RoleIndex(l, f0, l > 1 ? f1 : 0)] & kFirstGlob) == 0) return;
         uint64_t key = HashWord(w, l) ^ kGlobSalt;
         probe(key == 0 ? 1 : key);
       };
@@ -420,11 +422,12 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
         if (l > length) break;
         probe_glob(l);
       }
-      if (TestBit(pairs, PairBit(kFirstExact, length, f0, f1))) probe(word_hash());
-      if (previous_pair_first && soft && TestBit(pairs, PairBit(kPairSecond, length, f0, f1))) {
+      const uint8_t role = roles[RoleIndex(length, f0, f1)];
+      if (role & kFirstExact) probe(word_hash());
+      if (previous_pair_first && soft && (role & kPairSecond)) {
         probe_at(scratch->tokens.size() - 1, PairKey(previous_hash, word_hash()));
       }
-      previous_pair_first = TestBit(pairs, PairBit(kPairFirst, length, f0, f1));
+      previous_pair_first = (role & kPairFirst) != 0;
       if (previous_pair_first) previous_hash = word_hash();
     }
     scratch->tokens.push_back(

@@ -78,8 +78,8 @@ class TermMatcher {
   uint64_t table_mask_ = 0;
   int table_shift_ = 60;
   std::vector<uint64_t> filter_;       // 64 Kbit, by key
-  std::vector<uint64_t> pair_filter_;  // 64 Kbit, by (glob?, length, first two bytes)
-  std::vector<uint32_t> pair_bits_;    // per variant, until Build()
+  std::vector<uint8_t> roles_;       // role bits by (length, first two bytes)
+  std::vector<uint32_t> pair_bits_;  // (role index << 4 | role) per word to index, until Build()
   // Bit l: some glob prefix of length l (< 32) starts with these two letters
   // (each reduced to 5 bits); longer glob prefixes are listed apart.
   std::array<uint32_t, 1024> glob_lengths_by_pair_{};

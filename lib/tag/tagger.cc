@@ -46,15 +46,21 @@ void Tagger::UpdateSections(const Unit& unit) {
   if (path_valid_ && unit.section.path == last_path_) return;
   last_path_ = unit.section.path;
   path_valid_ = true;
-  for (size_t r = 0; r < c_.section_regexes.size(); ++r) {
-    bool match = false;
-    for (const std::string& heading : last_path_) {
-      if (c_.section_regexes[r].PartialMatch(heading)) {
-        match = true;
-        break;
+  // Headings recur (a document alternates between a few paths, and every
+  // agency chapter has the same part headings): remember each heading's
+  // matches instead of running the regexes again.
+  std::fill(section_match_.begin(), section_match_.end(), 0);
+  for (const std::string& heading : last_path_) {
+    auto it = heading_matches_.find(heading);
+    if (it == heading_matches_.end()) {
+      std::vector<uint8_t> matches(c_.section_regexes.size());
+      for (size_t r = 0; r < c_.section_regexes.size(); ++r) {
+        matches[r] = c_.section_regexes[r].PartialMatch(heading);
       }
+      if (heading_matches_.size() >= 4096) heading_matches_.clear();  // bounded memory
+      it = heading_matches_.emplace(heading, std::move(matches)).first;
     }
-    section_match_[r] = match;
+    for (size_t r = 0; r < section_match_.size(); ++r) section_match_[r] |= it->second[r];
   }
 }
 
@@ -352,9 +358,13 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
     while (h < label_hits_.size() && label_hits_[h].label < l) ++h;
     size_t end = h;
     while (end < label_hits_.size() && label_hits_[end].label == l) ++end;
-    LabelTrace lt;
-    Evaluate(l, label_hits_.data() + h, label_hits_.data() + end, u, trace ? &lt : nullptr);
-    if (trace) label_traces.push_back(std::move(lt));
+    if (trace != nullptr) {
+      LabelTrace lt;
+      Evaluate(l, label_hits_.data() + h, label_hits_.data() + end, u, &lt);
+      label_traces.push_back(std::move(lt));
+    } else {
+      Evaluate(l, label_hits_.data() + h, label_hits_.data() + end, u, nullptr);
+    }
     h = end;
   }
 

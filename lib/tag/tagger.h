@@ -19,6 +19,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lib/core/status.h"
@@ -104,6 +105,7 @@ class Tagger {
   std::vector<std::string> last_path_;
   bool path_valid_ = false;
   std::vector<uint8_t> section_match_;
+  std::unordered_map<std::string, std::vector<uint8_t>> heading_matches_;
   // Lead-in context.
   std::array<Remembered, 64> recent_;
   std::vector<Remembered> sticky_;
