@@ -307,6 +307,11 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
     }
   }
   if (!any_dimension) {
+    if (trace) {  // nothing to decide, but show what the rules see
+      GAPMAP_RETURN_IF_ERROR(c_.matcher.Match(u.text, &scratch_, &hits_));
+      trace->hits = hits_;
+      trace->words = scratch_.tokens.size();
+    }
     Remember(*out);
     return Status::Ok();
   }
