@@ -4,6 +4,7 @@
 # order, matrices merged from per-document shards, messages replayed in order.
 # Nothing here is timed (see `make bench` for the speed-up).
 source "$(dirname "$0")/lib.bash"
+[ -d "$SHARED_DIR/corpus-extra" ] || exit 77  # its documents are needed below
 
 docs="$E2E_TMP/docs"
 mkdir -p "$docs/sub"
