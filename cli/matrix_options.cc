@@ -94,6 +94,7 @@ Result<MatrixBuildOptions> ResolveMatrixOptions(const MatrixCliOptions& o,
   b.run.pipeline.max_unit_bytes = static_cast<size_t>(input.max_unit_bytes);
   b.run.jobs = input.jobs;
   b.run.show_progress = !input.quiet;
+  b.run.manifest_path = input.manifest;
   return b;
 }
 

@@ -72,6 +72,7 @@ struct CompiledLabel {
   std::vector<CompiledPrior> priors;
   std::vector<CompiledNear> near;
   std::vector<std::pair<int, uint16_t>> implies;  // (dimension, schema label)
+  std::vector<uint32_t> implies_unless;           // labels (index into CompiledRules::labels)
   int spec_dimension = -1, spec_label = -1;       // into RuleSet::dimensions (-1: agencies)
 };
 
@@ -84,6 +85,8 @@ struct CompiledDimension {
   Decide decide = Decide::kPriority;
   int per_words = 0;
   double step = 0;
+  double relative = 0;     // multi-valued: fraction of the best score a label needs
+  bool weak_alone = true;  // false: weak hits alone do not support a label
   uint32_t first_label = 0, end_label = 0;  // range in CompiledRules::labels
 };
 

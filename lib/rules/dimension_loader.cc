@@ -57,7 +57,7 @@ class Loader {
   void Near(const YamlNode& node, const std::string& context, LabelSpec* label);
   void Scope(const YamlNode& node, const std::string& context, LabelSpec* label);
   void Priors(const YamlNode& node, const std::string& context, LabelSpec* label);
-  void Implies(const YamlNode& node, const std::string& context, LabelSpec* label);
+  void Implies(const YamlNode& node, const std::string& what, std::vector<ImpliesSpec>* out);
   void Examples(const YamlNode& node, const std::string& context, LabelSpec* label);
   void Example(const YamlNode& node, const std::string& context, bool should_match,
                LabelSpec* label);
@@ -309,11 +309,10 @@ void Loader::Priors(const YamlNode& node, const std::string& context, LabelSpec*
   }
 }
 
-void Loader::Implies(const YamlNode& node, const std::string& context, LabelSpec* label) {
-  std::string what = context + ": implies";
+void Loader::Implies(const YamlNode& node, const std::string& what, std::vector<ImpliesSpec>* out) {
   if (!node.IsMap()) {
     check_.Error(&node, fmt::format("{}: expected a mapping of dimension -> labels, "
-                                    "as in 'implies: {{fourp: [partnership]}}', found {}",
+                                    "as in '{{fourp: [partnership]}}', found {}",
                                     what, node.TypeName()));
     return;
   }
@@ -323,7 +322,7 @@ void Loader::Implies(const YamlNode& node, const std::string& context, LabelSpec
     if (!labels) continue;
     for (size_t i = 0; i < labels->size(); ++i) {
       const YamlNode* item = value->IsSequence() ? value->items[i] : value;
-      label->implies.push_back(ImpliesSpec{key->scalar, (*labels)[i], At(item)});
+      out->push_back(ImpliesSpec{key->scalar, (*labels)[i], At(item)});
     }
   }
 }
@@ -418,9 +417,9 @@ void Loader::Label(const YamlNode& key, const YamlNode& value) {
     return;
   } else {
     check_.CheckKeys(value,
-                     {"description", "any", "weak", "exact", "first", "regex", "near", "not", "unless",
-                      "weight", "min_hits", "min_score", "priority", "scope", "prior", "implies",
-                      "examples"},
+                     {"description", "any", "weak", "exact", "first", "regex", "near", "not",
+                      "unless", "weight", "min_hits", "min_score", "priority", "scope", "prior",
+                      "implies", "implies_unless", "examples"},
                      context);
     if (const YamlNode* n = value.Find("description")) {
       if (auto s = check_.String(*n, context + ": description")) label.description = *s;
@@ -466,7 +465,17 @@ void Loader::Label(const YamlNode& key, const YamlNode& value) {
     }
     if (const YamlNode* n = value.Find("scope")) Scope(*n, context, &label);
     if (const YamlNode* n = value.Find("prior")) Priors(*n, context, &label);
-    if (const YamlNode* n = value.Find("implies")) Implies(*n, context, &label);
+    if (const YamlNode* n = value.Find("implies")) {
+      Implies(*n, context + ": implies", &label.implies);
+    }
+    if (const YamlNode* n = value.Find("implies_unless")) {
+      Implies(*n, context + ": implies_unless", &label.implies_unless);
+      if (!label.implies_unless.empty() && value.Find("implies") == nullptr) {
+        check_.Error(n, fmt::format("{}: implies_unless: the label implies nothing (add "
+                                    "'implies:')",
+                                    context));
+      }
+    }
     if (const YamlNode* n = value.Find("examples")) Examples(*n, context, &label);
   }
   if (!label.min_hits_given) label.min_hits = label.has_cues() ? 1 : 0;
@@ -493,8 +502,8 @@ void Loader::Load() {
   if (root == nullptr) return;
   if (!check_.Map(*root, "dimension file")) return;
   check_.CheckKeys(*root,
-                   {"dimension", "multi", "description", "kinds", "default", "decide",
-                    "salience", "labels"},
+                   {"dimension", "multi", "description", "kinds", "default", "decide", "salience",
+                    "relative", "weak_alone", "labels"},
                    "dimension file");
   const YamlNode* name = root->Find("dimension");
   if (name == nullptr) {
@@ -577,6 +586,18 @@ void Loader::Load() {
         }
       }
     }
+  }
+  if (const YamlNode* n = root->Find("relative")) {
+    if (!spec_->multi) {
+      check_.Error(n, fmt::format("{}: 'relative:' is only for multi-valued dimensions (a "
+                                  "single-valued one keeps its best label anyway)",
+                                  context));
+    } else if (auto r = check_.Number(*n, context + ": relative", 0, 1)) {
+      spec_->relative = *r;
+    }
+  }
+  if (const YamlNode* n = root->Find("weak_alone")) {
+    if (auto b = check_.Bool(*n, context + ": weak_alone")) spec_->weak_alone = *b;
   }
   const YamlNode* labels = root->Find("labels");
   if (labels == nullptr) {

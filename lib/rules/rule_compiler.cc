@@ -248,6 +248,8 @@ void Compiler::AddDimensions(const std::vector<DimensionSpec>& dims) {
     dim.decide = spec.decide;
     dim.per_words = spec.salience_per_words;
     dim.step = spec.salience_step;
+    dim.relative = spec.relative;
+    dim.weak_alone = spec.weak_alone;
     if (!spec.multi) {
       dim.default_label = schema_->FindLabel(d, spec.default_label);
       dim.default_rule =
@@ -338,6 +340,28 @@ void Compiler::AddDimensions(const std::vector<DimensionSpec>& dims) {
         continue;
       }
       label.implies.emplace_back(target, static_cast<uint16_t>(l));
+    }
+    for (const ImpliesSpec& imp : ls.implies_unless) {
+      std::string what = context + "_unless";
+      int target = schema_->FindDimension(imp.dimension);
+      if (target < 0) {
+        std::string guess = DidYouMean(imp.dimension, dim_names);
+        Error(imp.where,
+              fmt::format("{}: unknown dimension '{}'{}", what, imp.dimension,
+                          guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
+        continue;
+      }
+      int l = schema_->FindLabel(target, imp.label);
+      if (l < 0) {
+        std::string guess = DidYouMean(imp.label, schema_->dimension(target).labels);
+        Error(imp.where,
+              fmt::format("{}: '{}' is not a label of dimension '{}'{}", what, imp.label,
+                          imp.dimension,
+                          guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
+        continue;
+      }
+      label.implies_unless.push_back(out_->dimensions[target].first_label +
+                                     static_cast<uint32_t>(l));
     }
   }
 }

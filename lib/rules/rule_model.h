@@ -97,6 +97,9 @@ struct LabelSpec {
   ScopeSpec scope;
   std::vector<PriorSpec> priors;
   std::vector<ImpliesSpec> implies;
+  // The implications do not apply when the unit got any of these labels
+  // directly (not by implication).
+  std::vector<ImpliesSpec> implies_unless;
   std::vector<ExampleSpec> examples;
 
   bool has_cues() const { return !cues.empty() || !near.empty(); }
@@ -116,6 +119,13 @@ struct DimensionSpec {
   Decide decide = Decide::kPriority;
   int salience_per_words = 0;  // 0: no salience
   double salience_step = 0;
+  // Multi-valued only: a qualifying label is assigned only if its score
+  // reaches this fraction of the best qualifying score of the dimension in
+  // the unit (0: off).
+  double relative = 0;
+  // False: hits of `weak:` lists alone never assign a label; it needs a
+  // hit of another cue list or a prior that holds.
+  bool weak_alone = true;
   std::vector<LabelSpec> labels;
 };
 

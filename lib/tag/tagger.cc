@@ -222,6 +222,7 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   double score = 0;
   uint32_t last_end = 0;
   bool any = false;
+  int strong_hits = 0;  // kept hits not from a `weak:` list
   for (const Candidate& c : candidates_) {
     bool keep = !any || c.begin >= last_end;
     if (keep) {
@@ -229,6 +230,7 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
       score += c.weight;
       last_end = c.end;
       any = true;
+      strong_hits += c.list != CueList::kWeak;
     }
     if (trace) {
       trace->cues.push_back(TraceCue{c.pattern, c.partner, c.list, c.begin, c.end, c.weight,
@@ -256,7 +258,10 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   const bool in_scope = InScope(label, unit, trace ? &scope_why : nullptr);
   // Something must speak for a label (a hit or a prior), so that every
   // assigned label has evidence, even with min_hits 0 and min_score 0.
-  const bool supported = eval.hits > 0 || eval.prior_end > eval.prior_begin;
+  // With `weak_alone: false`, weak hits alone do not count as support.
+  const bool has_prior = eval.prior_end > eval.prior_begin;
+  const bool weak_only = !dim.weak_alone && eval.hits > 0 && strong_hits == 0 && !has_prior;
+  const bool supported = (eval.hits > 0 || has_prior) && !weak_only;
   eval.qualified = !unit_vetoed && in_scope && supported && eval.hits >= label.min_hits &&
                    score + kEpsilon >= min_score;
   evals_.push_back(eval);
@@ -276,6 +281,10 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   } else if (eval.hits < label.min_hits) {
     trace->verdict = fmt::format("not assigned: {} hit{}, needs {} (min_hits)", eval.hits,
                                  eval.hits == 1 ? "" : "s", label.min_hits);
+  } else if (weak_only) {
+    trace->verdict =
+        "not assigned: only weak hits, which alone do not assign a label in this "
+        "dimension (weak_alone: false)";
   } else if (!supported) {
     trace->verdict = "not assigned: no hit and no prior speaks for it";
   } else if (!eval.qualified) {
@@ -396,8 +405,34 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
     if ((dim.kind_mask & kind_bit) == 0) continue;
     DimensionTrace* dt = trace ? &trace->dimensions[d] : nullptr;
     if (dim.multi) {
+      // Relative salience: a label far weaker than the unit's strongest one
+      // in the dimension is a passing mention.
+      double bar = 0;
+      const Eval* strongest = nullptr;
+      if (dim.relative > 0) {
+        for (size_t k = e0; k < e; ++k) {
+          if (evals_[k].qualified && (strongest == nullptr || evals_[k].score > strongest->score)) {
+            strongest = &evals_[k];
+          }
+        }
+        if (strongest != nullptr) bar = dim.relative * strongest->score;
+      }
       for (size_t k = e0; k < e; ++k) {
         if (!evals_[k].qualified) continue;
+        if (evals_[k].score + kEpsilon < bar) {
+          evals_[k].qualified = false;
+          if (trace) {
+            for (LabelTrace& lt : label_traces) {
+              if (lt.label != evals_[k].label) continue;
+              lt.qualified = false;
+              lt.verdict = fmt::format(
+                  "not assigned: score {} is below {} x {}, the score of '{}' (relative)",
+                  Num(evals_[k].score), Num(dim.relative), Num(strongest->score),
+                  c_.labels[strongest->label].id);
+            }
+          }
+          continue;
+        }
         out->labels[d].push_back(c_.labels[evals_[k].label].label);
         assigned_[evals_[k].label] = 1;
         add_evidence(evals_[k]);
@@ -463,11 +498,33 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
     }
   }
 
-  // Implications: one step, from directly assigned labels only.
+  // Implications: one step, from directly assigned labels only. A label's
+  // `implies_unless` is checked against the direct labels, so the result
+  // does not depend on the order implications are applied in.
   const size_t direct_evidence = out->evidence.size();
   std::vector<std::pair<uint32_t, std::string>> implied_notes;
+  std::vector<std::pair<uint32_t, uint32_t>> blocked_notes;  // (implying, blocking) label
+  implies_blocked_.clear();
   for (const Eval& ev : evals_) {
     if (!assigned_[ev.label]) continue;
+    for (uint32_t other : c_.labels[ev.label].implies_unless) {
+      const CompiledLabel& o = c_.labels[other];
+      const auto& direct = out->labels[o.dimension];
+      if (std::find(direct.begin(), direct.end(), o.label) != direct.end()) {
+        implies_blocked_.push_back(ev.label);
+        if (trace) {
+          blocked_notes.emplace_back(ev.label, other);
+        }
+        break;
+      }
+    }
+  }
+  for (const Eval& ev : evals_) {
+    if (!assigned_[ev.label]) continue;
+    if (!implies_blocked_.empty() && std::find(implies_blocked_.begin(), implies_blocked_.end(),
+                                               ev.label) != implies_blocked_.end()) {
+      continue;
+    }
     const CompiledLabel& from = c_.labels[ev.label];
     for (const auto& [d2, l2] : from.implies) {
       if ((c_.dimensions[d2].kind_mask & kind_bit) == 0) continue;
@@ -515,6 +572,13 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
         lt.verdict = fmt::format("assigned: {} hit{}, score {} (needs {} hit{} and score {})",
                                  lt.hits, lt.hits == 1 ? "" : "s", Num(lt.score), lt.min_hits,
                                  lt.min_hits == 1 ? "" : "s", Num(lt.min_score));
+      }
+    }
+    for (const auto& [from, other] : blocked_notes) {
+      for (LabelTrace& lt : label_traces) {
+        if (lt.label != from) continue;
+        lt.verdict += fmt::format("; implies nothing here: the unit is '{}' (implies_unless)",
+                                  c_.labels[other].id);
       }
     }
     for (const auto& [label, rule] : implied_notes) {

@@ -100,6 +100,7 @@ class Tagger {
   std::vector<std::pair<uint32_t, uint32_t>> kept_;
   std::vector<uint32_t> fired_;
   std::vector<uint8_t> assigned_;  // per label: assigned directly
+  std::vector<uint32_t> implies_blocked_;  // assigned labels whose implications do not apply
   std::vector<uint32_t> touched_;
   // Section path cache: which section regexes match a heading of the path.
   std::vector<std::string> last_path_;

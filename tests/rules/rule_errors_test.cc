@@ -39,7 +39,7 @@ TEST_CASE("unknown keys get a did-you-mean") {
   CHECK(Errors("dimension: topic\nlabels:\n  a:\n    any: [x]\n    frobnicate: 1\n") ==
         Strings{"d.yaml:5:5: rule topic/a: unknown key 'frobnicate' (expected one of: "
                 "description, any, weak, exact, first, regex, near, not, unless, weight, min_hits, "
-                "min_score, priority, scope, prior, implies, examples)"});
+                "min_score, priority, scope, prior, implies, implies_unless, examples)"});
 }
 
 TEST_CASE("wrong types say what was expected") {
@@ -180,6 +180,37 @@ TEST_CASE("implies targets are checked across files") {
                 "'area'?",
                 "a.yaml:5:65: rule topic/a: implies: a label cannot imply labels of its own "
                 "dimension"});
+}
+
+TEST_CASE("implies_unless is checked like implies") {
+  std::vector<Diagnostic> errors;
+  auto rules =
+      LoadRules({{"a.yaml",
+                  "dimension: topic\nlabels:\n  a:\n    any: [x]\n    implies: {area: [p]}\n"
+                  "    implies_unless: {area: [q], aera: [p]}\n  b:\n    any: [y]\n"
+                  "    implies_unless: {area: [p]}\n"},
+                 {"b.yaml", "dimension: area\nlabels:\n  p: {any: [y]}\n"}},
+                &errors);
+  CHECK(rules == nullptr);
+  CHECK(Messages(errors) ==
+        Strings{"a.yaml:6:29: rule topic/a: implies_unless: 'q' is not a label of dimension "
+                "'area'; did you mean 'p'?",
+                "a.yaml:6:40: rule topic/a: implies_unless: unknown dimension 'aera'; did you "
+                "mean 'area'?",
+                "a.yaml:9:21: rule topic/b: implies_unless: the label implies nothing (add "
+                "'implies:')"});
+}
+
+TEST_CASE("relative and weak_alone are checked") {
+  CHECK(Errors("dimension: topic\nmulti: false\ndefault: a\nrelative: 0.5\nlabels:\n  a: {any: "
+               "[x]}\n") ==
+        Strings{"d.yaml:4:11: dimension 'topic': 'relative:' is only for multi-valued "
+                "dimensions (a single-valued one keeps its best label anyway)"});
+  CHECK(Errors("dimension: topic\nrelative: 2\nlabels:\n  a: {any: [x]}\n") ==
+        Strings{"d.yaml:2:11: dimension 'topic': relative: 2 is out of range [0, 1]"});
+  CHECK(Errors("dimension: topic\nweak_alone: sometimes\nlabels:\n  a: {any: [x]}\n") ==
+        Strings{"d.yaml:2:13: dimension 'topic': weak_alone: expected true or false, found "
+                "'sometimes'"});
 }
 
 TEST_CASE("all errors of a file are reported at once") {

@@ -153,6 +153,44 @@ labels:
         Strings{"law"});
 }
 
+TEST_CASE("relative drops labels far weaker than the strongest") {
+  auto rules = Rules({{"t.yaml", R"(dimension: topic
+relative: 0.5
+labels:
+  law:
+    any: [law, laws, court*]
+  money:
+    any: [fund*]
+)"}});
+  // law 3, money 1: below half of 3.
+  CHECK(Tag(*rules, "law and laws in court, with funds") == Strings{"law"});
+  // law 2, money 1: exactly half is enough.
+  CHECK(Tag(*rules, "law and laws, with funds") == Strings{"law", "money"});
+  CHECK(Tag(*rules, "funds") == Strings{"money"});
+}
+
+TEST_CASE("weak_alone false needs a strong hit or a prior") {
+  auto rules = Rules({{"t.yaml", R"(dimension: topic
+weak_alone: false
+labels:
+  law:
+    any: [law]
+    weak: [legal, rule*]
+    prior:
+      - {section: 'legislation', score: 0.5}
+)"}});
+  CHECK(Tag(*rules, "legal rules") == Strings{});
+  CHECK(Tag(*rules, "legal law") == Strings{"law"});
+  CHECK(Tag(*rules, "legal rules", "topic", UnitKind::kText, "", {"Legislation"}) ==
+        Strings{"law"});
+  auto lenient = Rules({{"t.yaml", R"(dimension: topic
+labels:
+  law:
+    weak: [legal, rule*]
+)"}});
+  CHECK(Tag(*lenient, "legal rules") == Strings{"law"});
+}
+
 TEST_CASE("scope by kind part and section") {
   auto rules = Rules({{"t.yaml", R"(dimension: topic
 kinds: [text, bullet, heading]
@@ -348,6 +386,38 @@ labels:
   CHECK(EvidenceStrings(*rules, both) ==
         Strings{"fourp:partnership fourp/partnership 'partnerships' [0,12)",
                 "rectype:networks rectype/networks 'networks' [17,25)"});
+}
+
+TEST_CASE("implies_unless blocks an implication when the unit has a label directly") {
+  auto rules = Rules({{"r.yaml", R"(dimension: rectype
+labels:
+  root_causes:
+    any: [poverty, income*]
+    implies: {fourp: [prevention]}
+    implies_unless: {fourp: [protection], stance: [context]}
+)"},
+                      {"f.yaml", R"(dimension: fourp
+labels:
+  prevention:
+    any: [prevent*]
+  protection:
+    any: [survivor*]
+)"},
+                      {"s.yaml", R"(dimension: stance
+multi: false
+default: other
+labels:
+  context:
+    any: [in 1990]
+)"}});
+  CHECK(Labels(*rules, TagOne(*rules, MakeUnit("poverty in rural areas")), "fourp") ==
+        Strings{"prevention"});
+  CHECK(Labels(*rules, TagOne(*rules, MakeUnit("income of survivors")), "fourp") ==
+        Strings{"protection"});
+  CHECK(Labels(*rules, TagOne(*rules, MakeUnit("poverty in 1990")), "fourp") == Strings{});
+  // A directly assigned label is never removed.
+  CHECK(Labels(*rules, TagOne(*rules, MakeUnit("income of survivors and prevention")), "fourp") ==
+        Strings{"prevention", "protection"});
 }
 
 TEST_CASE("mentions come from the agency registry") {
