@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 #include "lib/core/utf8.h"
@@ -11,6 +15,23 @@ namespace gapmap {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// The first '\n' or '\r' in [p, end), or end: 16 bytes at a time where SSE2
+// is there (all x86-64), since every input byte passes through here.
+const char* FindLineBreak(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i nl = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  while (p < end && *p != '\n' && *p != '\r') ++p;
+  return p;
+}
 
 }  // namespace
 
@@ -64,8 +85,8 @@ bool LineReader::Next(Line* line) {
       at_start_ = false;
       scan = pos_;
     }
-    size_t end = scan;
-    while (end < buffer_.size() && buffer_[end] != '\n' && buffer_[end] != '\r') ++end;
+    size_t end = static_cast<size_t>(
+        FindLineBreak(buffer_.data() + scan, buffer_.data() + buffer_.size()) - buffer_.data());
     if (end < buffer_.size()) {
       size_t next = end + 1;
       if (buffer_[end] == '\r') {

@@ -20,11 +20,14 @@ const std::vector<std::string> kWords = {
     "aids",   "école",  "a",     "ab",         "b",     "x2",        "übung"};
 const std::vector<std::string> kTextSeparators = {
     " ", " ", " ", "\n", "-", "- ", "-\n", " - ", "  ", ", ", ". ", "/", " / ", "'",
-    "\u2019", "\u2013", "\u00a0", "(", ") ", "*", ""};
+    "\u2019", "\u2013", "\u00a0", "(", ") ", "*", "", "_", "é"};
 const std::vector<std::string> kTermSeparators = {" ", " ", "-", "/", "'", " - "};
 const std::vector<std::string> kRegexes = {
     "\\bvict\\w*", "traffick(ing|ed)", "hiv\\s*/\\s*aids", "[a-z]+ion\\b", "\\d+",
-    "fund(s|ing)?", "(?-i)Co", "ch.ld", "^\\W*(victim|child)", "(?i)^co\\b|aids$"};
+    "fund(s|ing)?", "(?-i)Co", "ch.ld", "^\\W*(victim|child)", "(?i)^co\\b|aids$",
+    // Word-bounded regexes with literal first words, case flags, one-letter words.
+    "\\b(?:victims?|child(?:ren)?) (?:assist\\w*|fund)", "\\bco-?operation\\b",
+    "\\bfund(?:s|ing)?\\b", "\\bs\\b", "\\b(?:a|ab) b", "\\bk", "(?-i:\\bHIV\\b)"};
 
 std::string Case(std::mt19937& rng, const std::string& w) {
   std::string out = w;
