@@ -86,8 +86,13 @@ fuzz:
 	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="clang libclang-rt-dev"
 	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) tests/fuzz/run.sh
 
-bench: deps build
-	@echo "make bench: not implemented yet"; exit 2
+# Speed and memory against issue 5's targets, competitors side by side
+# (docs/PERFORMANCE.md). Needs the Release build in $(BUILD_DIR); valgrind for
+# instructions per byte, PyYAML for the Python competitor. BENCH_RUNS (default
+# 5), BENCH_DIR (keep the generated inputs), BENCH_STRICT=1 (exit 1 on a miss).
+bench: build
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="valgrind python3-yaml"
+	python3 bench/bench.py --gapmap $(GAPMAP)
 
 clean:
 	rm -rf build build-* out

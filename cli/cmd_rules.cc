@@ -16,7 +16,8 @@ namespace {
 constexpr const char* kUsage =
     "gapmap rules check [DIR]            load and compile; print a summary or every error\n"
     "       gapmap rules test [DIR]             run every 'examples:' entry; exit 1 on a failure\n"
-    "       gapmap rules export --format grep [DIR]   cue patterns as ERE lines for grep -E -i -f";
+    "       gapmap rules export --format grep [--with-vetoes] [DIR]   patterns as ERE lines for "
+    "grep -E -i -f";
 
 int Check(const InputOptions& input) {
   Diagnostics diagnostics;
@@ -53,7 +54,8 @@ int Test(const InputOptions& input) {
   return results->failures.empty() ? 0 : 1;
 }
 
-int Export(const InputOptions& input, const std::string& format, const std::string& output_path) {
+int Export(const InputOptions& input, const std::string& format, const std::string& output_path,
+           bool with_vetoes) {
   if (format != "grep") {
     return UsageError("rules", fmt::format("unknown export format '{}' (expected: grep)", format));
   }
@@ -61,7 +63,7 @@ int Export(const InputOptions& input, const std::string& format, const std::stri
   diagnostics.set_quiet(input.quiet);
   auto rules = LoadRulesOrReport(input, &diagnostics);
   if (!rules) return 2;
-  GrepExport exported = ExportGrep(*rules);
+  GrepExport exported = ExportGrep(*rules, with_vetoes);
   for (const std::string& s : exported.skipped) {
     diagnostics.Warning(SourceLocation{}, "rules export: skipped " + s);
   }
@@ -98,6 +100,7 @@ int RunRules(const Args& args) {
   InputOptions input;
   std::string format;
   std::string output_path;
+  bool with_vetoes = false;
   po::options_description desc("options");
   desc.add_options()("rules", po::value(&input.rules_dir)->default_value("rules"),
                      "rule directory (or give it as DIR)")(
@@ -106,7 +109,9 @@ int RunRules(const Args& args) {
       "quiet,q", po::bool_switch(&input.quiet), "no warnings on stderr");
   if (sub == "export") {
     desc.add_options()("format", po::value(&format)->default_value("grep"), "export format: grep")(
-        "output,o", po::value(&output_path), "write to FILE atomically (default stdout)");
+        "output,o", po::value(&output_path), "write to FILE atomically (default stdout)")(
+        "with-vetoes", po::bool_switch(&with_vetoes),
+        "also the 'not' and 'unless' patterns: every pattern the tagger runs");
   }
   std::vector<std::string> positional;
   Args rest(args.begin() + 1, args.end());
@@ -118,7 +123,7 @@ int RunRules(const Args& args) {
   if (positional.size() == 1) input.rules_dir = positional[0];
   if (sub == "check") return Check(input);
   if (sub == "test") return Test(input);
-  return Export(input, format, output_path);
+  return Export(input, format, output_path, with_vetoes);
 }
 
 }  // namespace gapmap::cli

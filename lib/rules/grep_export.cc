@@ -73,7 +73,19 @@ bool Re2ToEre(const std::string& re2, std::string* ere, std::string* reason) {
         i += 2;
         continue;
       }
-      *reason = "flags or named groups '(?...' have no POSIX equivalent";
+      // Case flags: grep -i ignores case everywhere, so "(?-i:X)" and
+      // "(?i:X)" become "(X)", and "(?i)" / "(?-i)" go (the same lines, or a
+      // few more where the rule asked for exact case).
+      size_t close = s.find_first_of(":)", i + 2);
+      if (close != std::string::npos) {
+        std::string_view flags(s.data() + i + 2, close - i - 2);
+        if (!flags.empty() && flags.find_first_not_of("i-") == std::string_view::npos) {
+          if (s[close] == ':') out += '(';
+          i = close;
+          continue;
+        }
+      }
+      *reason = "flags other than i, or named groups '(?...', have no POSIX equivalent";
       return false;
     }
     if (c == '?' && !out.empty() && (out.back() == '*' || out.back() == '+' || out.back() == '?' ||
@@ -90,11 +102,11 @@ bool Re2ToEre(const std::string& re2, std::string* ere, std::string* reason) {
   return true;
 }
 
-GrepExport ExportGrep(const RuleSet& rules) {
+GrepExport ExportGrep(const RuleSet& rules, bool with_vetoes) {
   GrepExport result;
   std::set<std::string> seen;
   for (const CompiledPattern& p : rules.compiled.patterns) {
-    bool cue = false;
+    bool cue = with_vetoes;
     for (const PatternUse& use : p.uses) {
       cue |= use.list != CueList::kNot && use.list != CueList::kUnless;
     }

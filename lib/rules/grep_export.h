@@ -6,8 +6,10 @@
 // across lines is missed), and -i ignores the case of `exact` terms. RE2
 // constructs ERE cannot express (named groups, flags other than a leading
 // (?i), \p classes, \x{...}) make a regex skipped, with the reason.
-// Vetoes (`not`, `unless`) are not exported. Never emits an empty line (which
-// would make grep match everything).
+// Case flags ("(?-i:...)") are dropped: grep -i ignores case everywhere.
+// Vetoes (`not`, `unless`) are exported only with `with_vetoes` (then grep
+// runs every pattern the tagger runs: `make bench` compares the two). Never
+// emits an empty line (which would make grep match everything).
 #ifndef GAPMAP_RULES_GREP_EXPORT_H_
 #define GAPMAP_RULES_GREP_EXPORT_H_
 
@@ -23,7 +25,7 @@ struct GrepExport {
   std::vector<std::string> skipped;  // "<pattern>: <reason>"
 };
 
-GrepExport ExportGrep(const RuleSet& rules);
+GrepExport ExportGrep(const RuleSet& rules, bool with_vetoes = false);
 
 // One RE2 regex as an ERE; false (with `reason`) if it cannot be expressed.
 bool Re2ToEre(const std::string& re2, std::string* ere, std::string* reason);

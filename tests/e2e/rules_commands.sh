@@ -83,6 +83,13 @@ expect_stdout_matches '^\\bshelter\[\[:alnum:\]\]\*\\b$'
 grep -E -i -f "$LAST_STDOUT" corpus/icat-2010-analytical-review.txt > "$E2E_TMP/grep.out"
 [ "$?" -le 1 ] || fail "grep rejected the exported patterns"
 [ "$(wc -l < "$E2E_TMP/grep.out")" -gt 100 ] || fail "exported patterns found too few lines"
+cp "$LAST_STDOUT" "$E2E_TMP/cues.ere"
+# --with-vetoes: every pattern the tagger runs, vetoes too (make bench runs grep on them).
+run "$GAPMAP" rules export --format grep --with-vetoes
+expect_status 0
+[ "$(wc -l < "$LAST_STDOUT")" -gt "$(wc -l < "$E2E_TMP/cues.ere")" ] || fail "--with-vetoes added no patterns"
+grep -E -i -f "$LAST_STDOUT" corpus/icat-2010-analytical-review.txt > /dev/null
+[ "$?" -le 1 ] || fail "grep rejected the patterns exported with --with-vetoes"
 
 run "$GAPMAP" rules export --format csv
 expect_status 2

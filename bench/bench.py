@@ -1,0 +1,349 @@
+#!/usr/bin/env python3
+"""`make bench`: gapmap's speed and memory against the targets of issue 5,
+with its competitors run side by side (docs/PERFORMANCE.md explains the
+figures).
+
+Inputs are generated under a temporary directory (BENCH_DIR to keep them) and
+never committed: the ICAT report repeated to ~100 MB and ~1 GB, smaller
+cuts of the same text for the slow competitors, and a directory of many
+documents (copies of the four corpus documents). Every timed figure is the
+median of BENCH_RUNS runs (default 5; 3 for the slow competitors); ratios
+compare runs made in the same sitting, since the machine is shared and noisy.
+Peak RSS comes from the kernel (wait4). Instructions per input byte come from
+callgrind, which does not depend on machine noise.
+
+Usage: bench/bench.py [--gapmap PATH] [--quick]   (--quick: smaller inputs)
+Exit status: 0, or 1 with BENCH_STRICT=1 when a target is missed.
+"""
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPUS = os.path.join(ROOT, "corpus", "icat-2010-analytical-review.txt")
+
+
+def shared_dir():
+    """The shared spec beside the project (SHARED_DIR, else ../shared or,
+    from a worktree under /work/wt, ../../shared); None if absent."""
+    for d in (os.environ.get("SHARED_DIR"), os.path.join(ROOT, "..", "shared"),
+              os.path.join(ROOT, "..", "..", "shared")):
+        if d and os.path.isdir(os.path.join(d, "corpus-extra")):
+            return os.path.abspath(d)
+    return None
+
+
+MB = 1_000_000
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
+def run(cmd, stdout=subprocess.DEVNULL, stdin=None):
+    """Runs `cmd`; returns (wall seconds, user+sys seconds, peak RSS KiB).
+
+    Peak RSS comes from GNU time when present: Linux carries the peak RSS of
+    the forking process (this Python, ~20 MiB) into the child's ru_maxrss at
+    exec, which would hide gapmap's own figure; /usr/bin/time is ~2 MiB."""
+    rss_file = None
+    if GNU_TIME:
+        rss_file = tempfile.NamedTemporaryFile(suffix=".rss", delete=False).name
+        cmd = [GNU_TIME, "-f", "%M", "-o", rss_file] + cmd
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stdin=stdin, stderr=subprocess.PIPE)
+    err = proc.stderr.read().decode(errors="replace")
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    rss = usage.ru_maxrss
+    if rss_file:
+        with open(rss_file) as f:
+            lines = f.read().split()
+        os.unlink(rss_file)
+        # GNU time writes "Command exited with non-zero status N" first.
+        if lines and lines[-1].isdigit():
+            rss = int(lines[-1])
+    if code not in (0, 1):  # grep -c exits 1 when nothing matched
+        raise SystemExit(f"bench: {' '.join(cmd)} failed ({code}): {err[:500]}")
+    return wall, usage.ru_utime + usage.ru_stime, rss
+
+
+def median_run(cmd, runs, stdout=subprocess.DEVNULL):
+    walls, cpus, rss = [], [], []
+    for _ in range(runs):
+        w, c, r = run(cmd, stdout=stdout)
+        walls.append(w)
+        cpus.append(c)
+        rss.append(r)
+    return statistics.median(walls), statistics.median(cpus), max(rss)
+
+
+def repeat_file(src, dst, size):
+    with open(src, "rb") as f:
+        data = f.read()
+    with open(dst, "wb") as out:
+        written = 0
+        while written < size:
+            out.write(data)
+            written += len(data)
+    return os.path.getsize(dst)
+
+
+def machine():
+    model = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    mem = "?"
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal"):
+                mem = "%.1f GiB" % (int(line.split()[1]) / 1024 / 1024)
+    load = os.getloadavg()
+    return (f"{os.cpu_count()} CPUs ({model}), {mem} RAM, {platform.system()} "
+            f"{platform.release()}, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+
+
+def cmake_build_type(binary):
+    """CMAKE_BUILD_TYPE of the build tree holding `binary`, or None."""
+    d = os.path.dirname(binary)
+    while d != os.path.dirname(d):
+        cache = os.path.join(d, "CMakeCache.txt")
+        if os.path.exists(cache):
+            with open(cache) as f:
+                for line in f:
+                    if line.startswith("CMAKE_BUILD_TYPE:"):
+                        return line.split("=", 1)[1].strip()
+            return None
+        d = os.path.dirname(d)
+    return None
+
+
+def competitor_python():
+    """An interpreter with PyYAML for bench/python_re_tagger.py."""
+    for python in (sys.executable, "/usr/bin/python3"):
+        if python and subprocess.run([python, "-c", "import yaml"], capture_output=True).returncode == 0:
+            return python
+    raise SystemExit("bench: no python3 with PyYAML (apt-get install python3-yaml)")
+
+
+def callgrind_instructions(gapmap, args, size):
+    """Instructions per input byte inside RunDocuments (startup excluded)."""
+    if shutil.which("valgrind") is None:
+        return None
+    out = tempfile.NamedTemporaryFile(suffix=".callgrind", delete=False).name
+    try:
+        proc = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+             "--toggle-collect=gapmap::RunDocuments*", gapmap] + args,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+        m = re.search(r"refs:\s+([\d,]+)", proc.stderr)
+        if not m:
+            return None
+        return int(m.group(1).replace(",", "")) / size
+    finally:
+        os.unlink(out)
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+        self.missed = 0
+
+    def add(self, figure, measured, target, ok, command):
+        if ok is False:
+            self.missed += 1
+        verdict = "" if ok is None else ("met" if ok else "MISSED")
+        self.rows.append((figure, measured, target, verdict, command))
+
+    def print(self):
+        print()
+        print("| figure | measured | target | |")
+        print("|---|---|---|---|")
+        for figure, measured, target, verdict, _ in self.rows:
+            print(f"| {figure} | {measured} | {target} | {verdict} |")
+        print()
+        print("Commands (inputs under the bench directory):")
+        for figure, _, _, _, command in self.rows:
+            print(f"  {figure}: {command}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--gapmap", default=os.path.join(ROOT, "build", "cli", "gapmap"))
+    parser.add_argument("--quick", action="store_true", help="small inputs (a smoke test)")
+    args = parser.parse_args()
+    gapmap = os.path.abspath(args.gapmap)
+    build_type = cmake_build_type(gapmap)
+    if build_type not in (None, "Release"):
+        raise SystemExit(f"bench: {gapmap} is a {build_type} build; bench a Release build "
+                         "(make bench uses build/, configured Release by make build)")
+    runs = int(os.environ.get("BENCH_RUNS", "5"))
+    slow_runs = max(1, min(runs, 3))
+    scale = 0.05 if args.quick else 1.0
+    keep = "BENCH_DIR" in os.environ
+    work = os.environ.get("BENCH_DIR") or tempfile.mkdtemp(prefix="gapmap-bench.")
+    os.makedirs(work, exist_ok=True)
+    os.chdir(ROOT)
+    began = time.perf_counter()
+    try:
+        table = Table()
+        print(f"machine: {machine()}")
+        print(f"gapmap: {gapmap}; runs per figure: {runs} (slow competitors {slow_runs})")
+
+        log("bench: generating inputs in " + work)
+        big = os.path.join(work, "icat-100mb.txt")
+        big_size = repeat_file(CORPUS, big, int(100 * MB * scale))
+        huge = os.path.join(work, "icat-1gb.txt")
+        huge_size = repeat_file(big, huge, int(1000 * MB * scale))
+        # The slow competitors (well under 1 MB/s) get a 2 MB cut of the same
+        # text, gapmap too for their ratios.
+        py_in = os.path.join(work, "icat-2mb.txt")
+        py_size = repeat_file(CORPUS, py_in, int(2 * MB * scale))
+        grep_in, grep_size = py_in, py_size
+        many = os.path.join(work, "many")
+        os.makedirs(many, exist_ok=True)
+        shared = shared_dir()
+        extra = os.path.join(shared, "corpus-extra") if shared else None
+        sources = [CORPUS] + (sorted(
+            os.path.join(extra, f) for f in os.listdir(extra) if f.endswith(".txt"))
+            if extra else [])
+        copies = max(2, int(50 * scale))
+        for i in range(copies):
+            for src in sources:
+                shutil.copyfile(src, os.path.join(many, f"{i:03d}-{os.path.basename(src)}"))
+        many_size = sum(os.path.getsize(os.path.join(many, f)) for f in os.listdir(many))
+        patterns = os.path.join(work, "patterns.ere")
+        with open(patterns, "w") as f:
+            subprocess.run([gapmap, "rules", "export", "--format", "grep", "--with-vetoes", "-q"],
+                           stdout=f,
+                           stderr=subprocess.DEVNULL, check=True)
+        with open(patterns) as f:
+            pattern_count = sum(1 for _ in f)
+
+        def mbps(size, seconds):
+            return size / MB / seconds
+
+        # 1. gapmap matrix on ~100 MB, one thread.
+        log("bench: matrix, one thread")
+        cmd = [gapmap, "matrix", "-q", "-j", "1", big, "-o", "/dev/null"]
+        wall, cpu, _ = median_run(cmd, runs)
+        matrix_mbps = mbps(big_size, wall)
+        table.add("`gapmap matrix`, %d MB, -j 1" % (big_size // MB),
+                  "%.0f MB/s (%.2f s; CPU %.0f MB/s)" % (matrix_mbps, wall, mbps(big_size, cpu)),
+                  ">= 100 MB/s", matrix_mbps >= 100, " ".join(cmd))
+
+        # 2. gapmap tag, full JSONL (text and evidence) to /dev/null.
+        log("bench: tag, one thread")
+        cmd = [gapmap, "tag", "-q", "-j", "1", big, "-o", "/dev/null"]
+        wall, cpu, _ = median_run(cmd, runs)
+        tag_mbps = mbps(big_size, wall)
+        table.add("`gapmap tag` JSONL to /dev/null, %d MB, -j 1" % (big_size // MB),
+                  "%.0f MB/s (%.2f s; CPU %.0f MB/s)" % (tag_mbps, wall, mbps(big_size, cpu)),
+                  ">= 60 MB/s", tag_mbps >= 60, " ".join(cmd))
+
+        # 3. grep with the same patterns, on the same text.
+        log("bench: grep -c -E -i -f (%d patterns)" % pattern_count)
+        env_cmd = ["grep", "-c", "-E", "-i", "-f", patterns, grep_in]
+        grep_wall, _, _ = median_run(env_cmd, slow_runs)
+        cmd = [gapmap, "matrix", "-q", "-j", "1", grep_in, "-o", "/dev/null"]
+        g_wall, _, _ = median_run(cmd, runs)
+        ratio = grep_wall / g_wall
+        table.add("matrix vs `grep -c -E -i -f` (%d patterns), %d MB" %
+                  (pattern_count, grep_size // MB),
+                  "%.0fx (grep %.1f MB/s, gapmap %.1f MB/s)" %
+                  (ratio, mbps(grep_size, grep_wall), mbps(grep_size, g_wall)),
+                  ">= 8x", ratio >= 8, " ".join(env_cmd) + "  vs  " + " ".join(cmd))
+
+        # 4. A plain Python `re` dictionary tagger on the same rules and text.
+        log("bench: Python re dictionary script")
+        py_cmd = [competitor_python(), os.path.join(ROOT, "bench", "python_re_tagger.py"),
+                  os.path.join(ROOT, "rules"), py_in]
+        py_wall, _, _ = median_run(py_cmd, slow_runs)
+        cmd = [gapmap, "matrix", "-q", "-j", "1", py_in, "-o", "/dev/null"]
+        p_wall, _, _ = median_run(cmd, runs)
+        ratio = py_wall / p_wall
+        table.add("matrix vs Python `re` (bench/python_re_tagger.py), %.0f MB" % (py_size / MB),
+                  "%.0fx (Python %.2f MB/s, gapmap %.1f MB/s)" %
+                  (ratio, mbps(py_size, py_wall), mbps(py_size, p_wall)),
+                  ">= 100x", ratio >= 100, "python3 bench/python_re_tagger.py rules INPUT  vs  " +
+                  " ".join(cmd))
+
+        # 5. Peak RSS: the 200 KB report vs ~1 GB of it.
+        log("bench: peak RSS on 200 KB and ~1 GB")
+        _, _, small_rss = run([gapmap, "matrix", "-q", "-j", "1", CORPUS, "-o", "/dev/null"])
+        cmd = [gapmap, "matrix", "-q", "-j", "1", huge, "-o", "/dev/null"]
+        huge_wall, _, huge_rss = run(cmd)
+        ratio = huge_rss / small_rss
+        table.add("peak RSS of matrix, %.0f MB vs 200 KB" % (huge_size / MB),
+                  "%.2fx (%.1f vs %.1f MiB; %.0f MB/s)" %
+                  (ratio, huge_rss / 1024, small_rss / 1024, mbps(huge_size, huge_wall)),
+                  "<= 1.5x and <= 64 MiB", ratio <= 1.5 and huge_rss <= 64 * 1024, " ".join(cmd))
+        _, _, seg_small = run([gapmap, "segment", "-q", CORPUS])
+        _, _, seg_big = run([gapmap, "segment", "-q", big])
+        table.add("peak RSS of segment, %d MB vs 200 KB" % (big_size // MB),
+                  "%.2fx (%.1f vs %.1f MiB)" % (seg_big / seg_small, seg_big / 1024,
+                                                 seg_small / 1024),
+                  "<= 2x (issue 2)", seg_big / seg_small <= 2,
+                  "gapmap segment -q INPUT")
+
+        # 6. -j 2 vs -j 1 over many documents: throughput and identical bytes.
+        for command in (["matrix", "--format", "json"], ["tag"]):
+            name = command[0]
+            log(f"bench: {name} -j 2 vs -j 1 over {len(os.listdir(many))} documents")
+            outs = {}
+            walls = {}
+            for jobs in (1, 2):
+                out = os.path.join(work, f"many-{name}-j{jobs}.out")
+                cmd = [gapmap] + command + ["-q", "-j", str(jobs), many, "-o", out]
+                walls[jobs], _, _ = median_run(cmd, runs)
+                with open(out, "rb") as f:
+                    outs[jobs] = f.read()
+            speedup = walls[1] / walls[2]
+            same = outs[1] == outs[2]
+            table.add("`%s` -j 2 vs -j 1, %d documents (%.0f MB)" %
+                      (name, len(os.listdir(many)), many_size / MB),
+                      "%.2fx (%.1f vs %.1f MB/s), output %s" %
+                      (speedup, mbps(many_size, walls[2]), mbps(many_size, walls[1]),
+                       "identical" if same else "DIFFERENT"),
+                      ">= 1.7x, identical", speedup >= 1.7 and same,
+                      " ".join([gapmap] + command + ["-q", "-j", "N", many]))
+
+        # 7. Instructions per input byte (callgrind, one small input).
+        log("bench: callgrind")
+        for command in (["matrix"], ["tag"]):
+            per_byte = callgrind_instructions(
+                gapmap, command + ["-q", "-j", "1", py_in, "-o", "/dev/null"], py_size)
+            if per_byte is not None:
+                table.add("instructions per input byte, `%s`, %.0f MB (callgrind)" %
+                          (command[0], py_size / MB), "%.0f" % per_byte, "(context)", None,
+                          "valgrind --tool=callgrind --toggle-collect='gapmap::RunDocuments*' "
+                          + " ".join([gapmap] + command + ["-q", "-j", "1", "INPUT"]))
+
+        table.print()
+        print(f"\nbench: done in {time.perf_counter() - began:.0f} s; "
+              f"machine load now {os.getloadavg()[0]:.1f}")
+        if table.missed and os.environ.get("BENCH_STRICT") == "1":
+            return 1
+        return 0
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
