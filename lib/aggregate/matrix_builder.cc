@@ -222,13 +222,7 @@ Result<BuiltMatrix> BuildMatrix(const ClassifiedInputs& inputs, const RuleSet* r
     switch (Sniff(head)) {
       case Sniffed::kMatrix: {
         std::string data = head;
-        char buffer[64 * 1024];
-        for (;;) {
-          Result<size_t> n = (*source)->Read(buffer, sizeof buffer);
-          if (!n.ok()) return n.status();
-          if (*n == 0) break;
-          data.append(buffer, *n);
-        }
+        GAPMAP_RETURN_IF_ERROR(AppendRemaining(source->get(), &data));
         Result<std::vector<LoadedMatrix>> loaded = ParseMatrices(data, "<stdin>", options.matrix);
         if (!loaded.ok()) {
           diagnostics->Error(loaded.status());

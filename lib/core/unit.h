@@ -20,7 +20,9 @@ inline constexpr int kUnitKindCount = 5;
 std::string_view KindName(UnitKind kind);
 std::optional<UnitKind> ParseKind(std::string_view name);
 // Content units (text, bullet) are the ones that carry content labels.
-inline bool IsContent(UnitKind kind) { return kind == UnitKind::kText || kind == UnitKind::kBullet; }
+inline bool IsContent(UnitKind kind) {
+  return kind == UnitKind::kText || kind == UnitKind::kBullet;
+}
 
 // Where a unit sits in the report, from the section tracker.
 struct SectionRef {
@@ -30,20 +32,24 @@ struct SectionRef {
 };
 
 struct Unit {
-  std::string doc;        // document id: the file name without extension
-  uint32_t ordinal = 0;   // 1-based position among the document's units
+  std::string doc;       // document id: the file name without extension
+  uint32_t ordinal = 0;  // 1-based position among the document's units
   UnitKind kind = UnitKind::kText;
   uint32_t line_start = 0;  // 1-based, inclusive source lines
   uint32_t line_end = 0;
   uint64_t byte_start = 0;  // [byte_start, byte_end) in the source file
   uint64_t byte_end = 0;
-  std::string marker;       // list marker of a bullet ("•", "a)", "1.1.2.", "-"); else empty
-  std::string text;         // normalised text (marker stripped)
+  std::string marker;  // list marker of a bullet ("•", "a)", "1.1.2.", "-"); else empty
+  std::string text;    // normalised text (marker stripped)
   // True when this list item follows a lead-in paragraph ("... the following:")
   // and belongs to its list; `lead_in_ordinal` is that paragraph's ordinal.
   uint32_t lead_in_ordinal = 0;
   SectionRef section;
 };
+
+// How many numbers a list or heading marker holds: "1.2.1." -> 3, "a)" -> 0.
+// The depth of a numbered heading, for the classifier and the section tracker.
+int MarkerNumberCount(std::string_view marker);
 
 // "doc:0042": the stable id of a unit in outputs.
 std::string UnitId(std::string_view doc, uint32_t ordinal);

@@ -8,18 +8,6 @@ constexpr int kChapterLevel = 0;
 constexpr int kPartLevel = 1;
 constexpr int kSubHeadingLevel = 100;  // an unnumbered heading below the numbered ones
 
-// Numbers in a heading marker: "1.2.1." -> 3; "###" -> 0.
-int Depth(const std::string& marker) {
-  int depth = 0;
-  bool in_digits = false;
-  for (char c : marker) {
-    bool digit = c >= '0' && c <= '9';
-    if (digit && !in_digits) ++depth;
-    in_digits = digit;
-  }
-  return depth;
-}
-
 }  // namespace
 
 SectionTracker::SectionTracker(const StructureRules& rules, const AgencyRegistry& agencies,
@@ -50,7 +38,7 @@ void SectionTracker::EnterHeading(const Unit& unit) {
     Push(static_cast<int>(unit.marker.size()), unit.text);  // Markdown: no chapters
     return;
   }
-  int depth = Depth(unit.marker);
+  int depth = MarkerNumberCount(unit.marker);
   Push(depth > 0 ? kPartLevel + depth : kSubHeadingLevel, unit.text);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "lib/core/unit.h"
 #include "lib/segment/normaliser.h"
 
 namespace gapmap {
@@ -184,14 +185,7 @@ Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
       info->body = TrimView(text.substr(after));
       if (best->role == LineRole::kNumbered) {
         info->shape = LineShape::kNumbered;
-        int depth = 0;
-        bool in_digits = false;
-        for (char c : marker) {
-          bool digit = c >= '0' && c <= '9';
-          if (digit && !in_digits) ++depth;
-          in_digits = digit;
-        }
-        info->depth = depth;
+        info->depth = MarkerNumberCount(marker);
       } else {
         info->shape =
             best->role == LineRole::kBulletGlyph ? LineShape::kBulletGlyph : LineShape::kBulletItem;

@@ -319,13 +319,7 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   Result<std::unique_ptr<FdSource>> source = FdSource::Open(path);
   if (!source.ok()) return source.status();
   std::string data;
-  char buffer[64 * 1024];
-  for (;;) {
-    Result<size_t> n = (*source)->Read(buffer, sizeof buffer);
-    if (!n.ok()) return n.status();
-    if (*n == 0) break;
-    data.append(buffer, *n);
-  }
+  GAPMAP_RETURN_IF_ERROR(AppendRemaining(source->get(), &data));
   return data;
 }
 

@@ -1,14 +1,13 @@
 #include "lib/source/byte_source.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace gapmap {
 
@@ -57,6 +56,16 @@ Result<size_t> FdSource::Read(char* buffer, size_t capacity) {
     if (n >= 0) return static_cast<size_t>(n);
     if (errno == EINTR) continue;
     return Status::Input(fmt::format("{}: read error: {}", name_, std::strerror(errno)));
+  }
+}
+
+Status AppendRemaining(ByteSource* source, std::string* out) {
+  char buffer[64 * 1024];
+  for (;;) {
+    Result<size_t> n = source->Read(buffer, sizeof buffer);
+    if (!n.ok()) return n.status();
+    if (*n == 0) return Status::Ok();
+    out->append(buffer, *n);
   }
 }
 

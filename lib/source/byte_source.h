@@ -24,6 +24,11 @@ class ByteSource {
   virtual const std::string& name() const = 0;
 };
 
+// Appends everything `source` has left to `out`. For inputs that must be
+// whole before they mean anything (a matrix JSON, an expected matrix);
+// documents are never read this way.
+Status AppendRemaining(ByteSource* source, std::string* out);
+
 // Reads a file descriptor with read(2). Owns the descriptor unless it is stdin.
 class FdSource : public ByteSource {
  public:
