@@ -1,10 +1,10 @@
 #include "lib/rules/dimension_loader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "lib/rules/rule_file.h"
 #include "lib/rules/yaml_access.h"
@@ -54,6 +54,10 @@ class Loader {
   std::optional<RegexSpec> RegexEntry(const YamlNode& node, const std::string& what);
   void PatternList(const YamlNode& node, const std::string& what, CueList list, bool case_sensitive,
                    double default_weight, std::vector<PatternSpec>* out);
+  // A construct written as one map or a list of them (`shape` in the error
+  // for anything else): its maps.
+  std::vector<const YamlNode*> MapOrMaps(const YamlNode& node, const std::string& what,
+                                         std::string_view shape);
   void Near(const YamlNode& node, const std::string& context, LabelSpec* label);
   void Scope(const YamlNode& node, const std::string& context, LabelSpec* label);
   void Priors(const YamlNode& node, const std::string& context, LabelSpec* label);
@@ -73,16 +77,17 @@ std::vector<UnitKind> Loader::Kinds(const YamlNode& node, const std::string& wha
   std::vector<UnitKind> kinds;
   auto names = check_.StringList(node, what);
   if (!names) return kinds;
-  const YamlNode* items = &node;
+  std::vector<const YamlNode*> items = node.ItemsOrSelf();
   for (size_t i = 0; i < names->size(); ++i) {
-    const YamlNode* item = items->IsSequence() ? items->items[i] : items;
+    const YamlNode* item = items[i];
     std::optional<UnitKind> kind = ParseKind((*names)[i]);
     if (!kind) {
       std::string guess = DidYouMean((*names)[i], KindNames());
-      check_.Error(item, fmt::format("{}: unknown unit kind '{}'{}", what, (*names)[i],
-                                     guess.empty()
-                                         ? " (expected text, bullet, heading, footnote or furniture)"
-                                         : fmt::format("; did you mean '{}'?", guess)));
+      check_.Error(
+          item,
+          fmt::format("{}: unknown unit kind '{}'{}", what, (*names)[i],
+                      guess.empty() ? " (expected text, bullet, heading, footnote or furniture)"
+                                    : fmt::format("; did you mean '{}'?", guess)));
       continue;
     }
     if (std::find(kinds.begin(), kinds.end(), *kind) == kinds.end()) kinds.push_back(*kind);
@@ -94,20 +99,21 @@ std::vector<std::string> Loader::Parts(const YamlNode& node, const std::string& 
   std::vector<std::string> parts;
   auto names = check_.StringList(node, what);
   if (!names) return parts;
+  std::vector<const YamlNode*> items = node.ItemsOrSelf();
   for (size_t i = 0; i < names->size(); ++i) {
-    const YamlNode* item = node.IsSequence() ? node.items[i] : &node;
+    const YamlNode* item = items[i];
     const std::string& part = (*names)[i];
     const auto& known = KnownParts();
     if (std::find(known.begin(), known.end(), part) == known.end()) {
       std::string guess = DidYouMean(part, known);
       if (!guess.empty()) {
-        check_.Error(item, fmt::format("{}: unknown part '{}'; did you mean '{}'?", what, part,
-                                       guess));
+        check_.Error(item,
+                     fmt::format("{}: unknown part '{}'; did you mean '{}'?", what, part, guess));
         continue;
       }
       if (!IsIdentifier(part, true)) {
-        check_.Error(item, fmt::format("{}: part '{}' is not a name like 'recommendations'",
-                                       what, part));
+        check_.Error(item,
+                     fmt::format("{}: part '{}' is not a name like 'recommendations'", what, part));
         continue;
       }
     }
@@ -136,8 +142,8 @@ void Loader::PatternList(const YamlNode& node, const std::string& what, CueList 
   } else if (node.IsScalar() || node.IsMap()) {
     items.push_back(&node);
   } else {
-    check_.Error(&node, fmt::format("{}: expected a list of terms, found {}", what,
-                                    node.TypeName()));
+    check_.Error(&node,
+                 fmt::format("{}: expected a list of terms, found {}", what, node.TypeName()));
     return;
   }
   const bool regex_list = list == CueList::kRegex;
@@ -193,20 +199,17 @@ void Loader::PatternList(const YamlNode& node, const std::string& what, CueList 
   }
 }
 
+std::vector<const YamlNode*> Loader::MapOrMaps(const YamlNode& node, const std::string& what,
+                                               std::string_view shape) {
+  if (node.IsSequence() || node.IsMap()) return node.ItemsOrSelf();
+  check_.Error(&node,
+               fmt::format("{}: expected a list of {}, found {}", what, shape, node.TypeName()));
+  return {};
+}
+
 void Loader::Near(const YamlNode& node, const std::string& context, LabelSpec* label) {
   std::string what = context + ": near";
-  std::vector<const YamlNode*> items;
-  if (node.IsSequence()) {
-    items = node.items;
-  } else if (node.IsMap()) {
-    items.push_back(&node);
-  } else {
-    check_.Error(&node, fmt::format("{}: expected a list of {{a: [...], b: [...], within: N}}, "
-                                    "found {}",
-                                    what, node.TypeName()));
-    return;
-  }
-  for (const YamlNode* item : items) {
+  for (const YamlNode* item : MapOrMaps(node, what, "{a: [...], b: [...], within: N}")) {
     if (!check_.Map(*item, what)) continue;
     check_.CheckKeys(*item, {"a", "b", "within", "weight"}, what);
     NearSpec near;
@@ -244,9 +247,7 @@ void Loader::Scope(const YamlNode& node, const std::string& context, LabelSpec* 
   }
   if (const YamlNode* n = node.Find("parts")) label->scope.parts = Parts(*n, what + ": parts");
   if (const YamlNode* n = node.Find("sections")) {
-    std::vector<const YamlNode*> items = n->IsSequence() ? n->items
-                                                         : std::vector<const YamlNode*>{n};
-    for (const YamlNode* item : items) {
+    for (const YamlNode* item : n->ItemsOrSelf()) {
       if (auto r = RegexEntry(*item, what + ": sections")) label->scope.sections.push_back(*r);
     }
   }
@@ -254,18 +255,7 @@ void Loader::Scope(const YamlNode& node, const std::string& context, LabelSpec* 
 
 void Loader::Priors(const YamlNode& node, const std::string& context, LabelSpec* label) {
   std::string what = context + ": prior";
-  std::vector<const YamlNode*> items;
-  if (node.IsSequence()) {
-    items = node.items;
-  } else if (node.IsMap()) {
-    items.push_back(&node);
-  } else {
-    check_.Error(&node, fmt::format("{}: expected a list of {{<condition>: ..., score: N}}, "
-                                    "found {}",
-                                    what, node.TypeName()));
-    return;
-  }
-  for (const YamlNode* item : items) {
+  for (const YamlNode* item : MapOrMaps(node, what, "{<condition>: ..., score: N}")) {
     if (!check_.Map(*item, what)) continue;
     check_.CheckKeys(*item, {"part", "kind", "section", "lead_in", "score"}, what);
     PriorSpec prior;
@@ -320,9 +310,9 @@ void Loader::Implies(const YamlNode& node, const std::string& what, std::vector<
     if (!key->IsScalar()) continue;
     auto labels = check_.StringList(*value, what + ": " + key->scalar);
     if (!labels) continue;
+    std::vector<const YamlNode*> items = value->ItemsOrSelf();
     for (size_t i = 0; i < labels->size(); ++i) {
-      const YamlNode* item = value->IsSequence() ? value->items[i] : value;
-      out->push_back(ImpliesSpec{key->scalar, (*labels)[i], At(item)});
+      out->push_back(ImpliesSpec{key->scalar, (*labels)[i], At(items[i])});
     }
   }
 }
@@ -507,8 +497,9 @@ void Loader::Load() {
                    "dimension file");
   const YamlNode* name = root->Find("dimension");
   if (name == nullptr) {
-    check_.Error(root, "dimension file: missing 'dimension:' (the output field these labels "
-                       "fill, e.g. 'dimension: fourp')");
+    check_.Error(root,
+                 "dimension file: missing 'dimension:' (the output field these labels "
+                 "fill, e.g. 'dimension: fourp')");
   } else if (auto s = check_.String(*name, "dimension")) {
     spec_->where = At(name);
     if (!IsIdentifier(*s, true)) {
@@ -520,8 +511,9 @@ void Loader::Load() {
                                      "choose another name",
                                      *s));
     } else if (*s == "mentions") {
-      check_.Error(name, "dimension: 'mentions' is derived from agencies.yaml; add names "
-                         "there instead");
+      check_.Error(name,
+                   "dimension: 'mentions' is derived from agencies.yaml; add names "
+                   "there instead");
     } else {
       spec_->name = *s;
     }
@@ -564,8 +556,8 @@ void Loader::Load() {
       } else if (*s == "score") {
         spec_->decide = Decide::kScore;
       } else {
-        check_.Error(n, fmt::format("{}: decide: expected 'priority' or 'score', found '{}'",
-                                    context, *s));
+        check_.Error(
+            n, fmt::format("{}: decide: expected 'priority' or 'score', found '{}'", context, *s));
       }
     }
   }
@@ -650,8 +642,8 @@ void Loader::Load() {
 
 bool IsReservedFieldName(std::string_view name) {
   static const std::set<std::string_view> kReserved = {
-      "doc",  "id",     "unit",   "kind", "kind_alt", "line_start", "line_end", "section",
-      "agency", "part", "marker", "text", "evidence"};
+      "doc",     "id",     "unit", "kind",   "kind_alt", "line_start", "line_end",
+      "section", "agency", "part", "marker", "text",     "evidence"};
   return kReserved.count(name) > 0;
 }
 
@@ -677,9 +669,9 @@ void RenameDuplicateLabels(const YamlDocument& doc, const DimensionSpec& spec, s
       Diagnostic& d = (*errors)[i];
       if (d.location.line == key->line && d.location.column == key->column &&
           d.message.rfind("duplicate key", 0) == 0) {
-        d.message = fmt::format("rule {}/{}: duplicate label id '{}' (first defined at line {})",
-                                spec.name.empty() ? "?" : spec.name, key->scalar, key->scalar,
-                                it->second);
+        d.message =
+            fmt::format("rule {}/{}: duplicate label id '{}' (first defined at line {})",
+                        spec.name.empty() ? "?" : spec.name, key->scalar, key->scalar, it->second);
       }
     }
   }

@@ -25,10 +25,10 @@ namespace gapmap {
 struct YamlNode {
   enum class Type { kNull, kScalar, kSequence, kMap };
   Type type = Type::kNull;
-  int line = 0;    // 1-based
-  int column = 0;  // 1-based
-  std::string scalar;  // kScalar: the value
-  bool quoted = false;  // kScalar written in quotes (so "yes" is a string)
+  int line = 0;                        // 1-based
+  int column = 0;                      // 1-based
+  std::string scalar;                  // kScalar: the value
+  bool quoted = false;                 // kScalar written in quotes (so "yes" is a string)
   std::vector<const YamlNode*> items;  // kSequence
   std::vector<std::pair<const YamlNode*, const YamlNode*>> entries;  // kMap, in file order
   size_t expanded_size = 1;  // nodes in this subtree with aliases expanded
@@ -41,6 +41,11 @@ struct YamlNode {
   const YamlNode* Find(std::string_view key) const;
   // "a string", "a list", "a mapping", "nothing".
   std::string_view TypeName() const;
+  // A list's items, or the node itself: rule keys accept one value where
+  // they accept a list ("kinds: text" as "kinds: [text]").
+  std::vector<const YamlNode*> ItemsOrSelf() const {
+    return IsSequence() ? items : std::vector<const YamlNode*>{this};
+  }
 };
 
 struct YamlLimits {
