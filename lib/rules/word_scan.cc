@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "lib/core/utf8.h"
+
 namespace gapmap {
 namespace {
 
@@ -65,24 +67,6 @@ bool IsApostrophe(char32_t cp) {
 bool IsDoubleQuote(char32_t cp) {
   return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F ||
          cp == 0x2033;
-}
-
-void AppendCodePoint(std::string* out, char32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 std::string ClassItem(char32_t lo, char32_t hi) {
@@ -213,7 +197,7 @@ std::string FoldCase(std::string_view s) {
     if (len == 1 || folded == cp) {
       out.append(s.data() + i, len);
     } else {
-      AppendCodePoint(&out, folded);
+      AppendUtf8(&out, folded);
     }
     i += len;
   }
