@@ -3,6 +3,7 @@
 // Scores tagged units against hand-labelled gold units (lib/eval).
 #include <fmt/format.h>
 
+#include "cli/command_io.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/rule_loading.h"
@@ -26,8 +27,7 @@ int TagDocuments(const InputOptions& input, std::vector<EvalUnit>* units,
                  DimensionPresence* presence, Diagnostics* diagnostics) {
   auto rules = LoadRulesOrReport(input, diagnostics);
   if (!rules) return 2;
-  InputList list = ExpandInputs(input.inputs, input.stdin_name);
-  for (const Status& error : list.errors) diagnostics->Error(error);
+  InputList list = ExpandInputsOrReport(input, diagnostics);
   EvalUnitCollector collector(&rules->schema);
   RunOptions run;
   if (auto exit = ToRunOptions("eval", input, &run)) return *exit;

@@ -1,6 +1,7 @@
 // gapmap tag DOC... — segment and tag documents: labels and evidence per unit.
 #include <fmt/format.h>
 
+#include "cli/command_io.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/rule_loading.h"
@@ -26,8 +27,8 @@ int RunTag(const Args& args) {
       "kinds", po::value(&kinds), "only units of these kinds, e.g. text,bullet")(
       "no-evidence", po::bool_switch(&no_evidence),
       "leave out the evidence records (labels only; faster)");
-  if (auto exit = ParseCommandLine("tag", "gapmap tag [options] DOC...", args, desc,
-                                   &input.inputs)) {
+  if (auto exit =
+          ParseCommandLine("tag", "gapmap tag [options] DOC...", args, desc, &input.inputs)) {
     return *exit;
   }
   if (input.inputs.empty()) {
@@ -52,8 +53,7 @@ int RunTag(const Args& args) {
   diagnostics.set_quiet(input.quiet);
   auto rules = LoadRulesOrReport(input, &diagnostics);
   if (!rules) return 2;
-  InputList list = ExpandInputs(input.inputs, input.stdin_name);
-  for (const Status& error : list.errors) diagnostics.Error(error);
+  InputList list = ExpandInputsOrReport(input, &diagnostics);
 
   auto output = Output::Open(output_path);
   if (!output.ok()) {
@@ -71,12 +71,7 @@ int RunTag(const Args& args) {
   Status status = summary.fatal;
   if (status.ok()) status = writer.Finish();
   if (status.ok()) status = (*output)->Commit();
-  if (!status.ok()) {
-    if (status.code() == StatusCode::kBrokenPipe) return 0;
-    diagnostics.Error(status);
-    return 2;
-  }
-  return diagnostics.error_count() > 0 ? 2 : 0;
+  return ExitCodeAfterOutput(status, &diagnostics);
 }
 
 }  // namespace gapmap::cli

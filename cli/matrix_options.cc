@@ -5,6 +5,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "cli/command_io.h"
 #include "cli/rule_loading.h"
 #include "lib/sinks/output.h"
 
@@ -120,9 +121,7 @@ int WriteOutput(const std::string& path, const std::string& data, Diagnostics* d
   }
   Status s = (*output)->Write(data);
   if (s.ok()) s = (*output)->Commit();
-  if (s.ok() || s.code() == StatusCode::kBrokenPipe) return 0;
-  diagnostics->Error(s);
-  return 2;
+  return ExitCodeAfterOutput(s, diagnostics);
 }
 
 }  // namespace gapmap::cli
