@@ -6,6 +6,33 @@
 #include "lib/rules/yaml_access.h"
 
 namespace gapmap {
+namespace {
+
+// `examples: {match: [...], no_match: [...]}`: plain texts, tagged as body
+// text by `gapmap rules test`.
+void Examples(const YamlNode& node, const std::string& context, YamlChecker* check,
+              Agency* agency) {
+  std::string what = context + ": examples";
+  if (!check->Map(node, what)) return;
+  check->CheckKeys(node, {"match", "no_match"}, what);
+  for (bool should_match : {true, false}) {
+    const char* key = should_match ? "match" : "no_match";
+    const YamlNode* list = node.Find(key);
+    if (list == nullptr) continue;
+    auto texts = check->StringList(*list, fmt::format("{}: {}", what, key));
+    if (!texts) continue;
+    std::vector<const YamlNode*> items = list->ItemsOrSelf();
+    for (size_t i = 0; i < texts->size(); ++i) {
+      ExampleSpec example;
+      example.text = (*texts)[i];
+      example.should_match = should_match;
+      example.where = check->LocationOf(items[i]);
+      agency->examples.push_back(std::move(example));
+    }
+  }
+}
+
+}  // namespace
 
 int AgencyRegistry::Find(std::string_view id) const {
   for (size_t i = 0; i < agencies.size(); ++i) {
@@ -42,7 +69,7 @@ bool LoadAgencyRegistry(const std::string& path, AgencyRegistry* registry,
     agency.where = check.LocationOf(key);
     std::string context = fmt::format("agency '{}'", agency.id);
     if (!check.Map(*value, context)) continue;
-    check.CheckKeys(*value, {"name", "names", "acronyms", "not"}, context);
+    check.CheckKeys(*value, {"name", "names", "acronyms", "not", "examples"}, context);
     if (const YamlNode* n = value->Find("name")) {
       if (auto s = check.String(*n, context + " name")) agency.name = *s;
     } else {
@@ -57,6 +84,7 @@ bool LoadAgencyRegistry(const std::string& path, AgencyRegistry* registry,
     if (const YamlNode* n = value->Find("not")) {
       if (auto l = check.StringList(*n, context + " not")) agency.not_names = *l;
     }
+    if (const YamlNode* n = value->Find("examples")) Examples(*n, context, &check, &agency);
     if (agency.names.empty() && agency.acronyms.empty()) {
       check.Error(key, context + ": needs at least one of 'names:' or 'acronyms:'");
     }

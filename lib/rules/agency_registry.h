@@ -13,6 +13,9 @@
 //       names: [International Organization for Migration]  # any case, word-bounded
 //       acronyms: [IOM]                     # exact case, word-bounded
 //       not: [IOM Development Fund]         # phrases that are not a mention
+//       examples:                           # run by `gapmap rules test`
+//         match: [the IOM mission in Kyiv]
+//         no_match: [the IOM Development Fund]
 #ifndef GAPMAP_RULES_AGENCY_REGISTRY_H_
 #define GAPMAP_RULES_AGENCY_REGISTRY_H_
 
@@ -22,16 +25,18 @@
 
 #include "lib/core/diagnostics.h"
 #include "lib/core/source_location.h"
+#include "lib/rules/rule_model.h"
 
 namespace gapmap {
 
 struct Agency {
   std::string id;
   std::string name;
-  std::vector<std::string> names;     // matched case-insensitively
-  std::vector<std::string> acronyms;  // matched case-sensitively
-  std::vector<std::string> not_names; // vetoes: a hit inside one of these does not count
-  SourceLocation where;               // the id's place in the file
+  std::vector<std::string> names;      // matched case-insensitively
+  std::vector<std::string> acronyms;   // matched case-sensitively
+  std::vector<std::string> not_names;  // vetoes: a hit inside one of these does not count
+  std::vector<ExampleSpec> examples;   // texts that must (not) mention the agency
+  SourceLocation where;                // the id's place in the file
 };
 
 struct AgencyRegistry {

@@ -1,9 +1,9 @@
 #include "lib/rules/rule_summary.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <set>
-
-#include <fmt/format.h>
 
 namespace gapmap {
 namespace {
@@ -36,19 +36,22 @@ std::string FormatRuleSummary(const RuleSet& rules) {
   }
   for (size_t d = 0; d < c.dimensions.size(); ++d) {
     const CompiledDimension& dim = c.dimensions[d];
-    std::string file = "agencies.yaml";
+    std::string file = std::filesystem::path(rules.agencies.file).filename().string();
     int examples = 0;
+    if (dim.name == kMentionsDimension) {
+      for (const Agency& a : rules.agencies.agencies)
+        examples += static_cast<int>(a.examples.size());
+    }
     for (const DimensionSpec& spec : rules.dimensions) {
       if (spec.name != dim.name) continue;
       file = std::filesystem::path(spec.file).filename().string();
       for (const LabelSpec& l : spec.labels) examples += static_cast<int>(l.examples.size());
     }
-    std::string shape = dim.multi
-                            ? "multi-valued"
-                            : fmt::format("single-valued, default {}, decide by {}",
-                                          rules.schema.label_name(static_cast<int>(d),
-                                                                  dim.default_label),
-                                          dim.decide == Decide::kPriority ? "priority" : "score");
+    std::string shape =
+        dim.multi ? "multi-valued"
+                  : fmt::format("single-valued, default {}, decide by {}",
+                                rules.schema.label_name(static_cast<int>(d), dim.default_label),
+                                dim.decide == Decide::kPriority ? "priority" : "score");
     out += fmt::format("  {:<16} {}: {}, {}, {} ({}; kinds {})\n", file, dim.name,
                        Count(dim.end_label - dim.first_label, "label"),
                        Count(patterns[d].size(), "pattern"), Count(examples, "example"), shape,

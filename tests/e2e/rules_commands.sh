@@ -56,7 +56,15 @@ expect_stderr_matches "no-such-dir: rule directory not found"
 # A failing example: exit 1, the text, what fired and why.
 fails="$E2E_TMP/fails"
 mkdir -p "$fails"
-cp rules/agencies.yaml "$fails/"
+# The registry's examples test `mentions`: an acronym matches in exact case only.
+cat > "$fails/agencies.yaml" <<'YAML'
+agencies:
+  IOM:
+    name: International Organization for Migration
+    acronyms: [IOM]
+    examples:
+      match: ["IOM staff", "iom staff"]
+YAML
 cat > "$fails/topic.yaml" <<'YAML'
 dimension: topic
 labels:
@@ -73,7 +81,9 @@ expect_stdout_matches "topic\.yaml:7:15: topic/protection: example should match 
 expect_stdout_matches '^  text: "A shelter for IOM"$'
 expect_stdout_matches '^    mentions: IOM via mentions/IOM "IOM" \[14,17\)$'
 expect_stdout_matches 'protection +not assigned: 1 hit, needs 2 \(min_hits\)'
-expect_stdout_matches '^rules test: 2 examples, 1 failed$'
+expect_stdout_matches 'agencies\.yaml:6:28: mentions/IOM: example should match but did not$'
+expect_stdout_matches '^  text: "iom staff"$'
+expect_stdout_matches '^rules test: 4 examples, 2 failed$'
 
 # grep export: ERE lines that grep accepts and that find the cue words.
 run "$GAPMAP" rules export --format grep
