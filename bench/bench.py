@@ -157,9 +157,10 @@ def competitor_python():
     raise SystemExit("bench: no python3 with PyYAML (apt-get install python3-yaml)")
 
 
-def callgrind_instructions(gapmap, args):
+def callgrind_instructions(gapmap, args, profile=None):
     """Instructions executed inside RunDocuments (startup and rule
-    compilation excluded), or None without valgrind."""
+    compilation excluded), or None without valgrind. With `profile` (a
+    list), appends the top functions by self instructions to it."""
     if shutil.which("valgrind") is None:
         return None
     out = tempfile.NamedTemporaryFile(suffix=".callgrind", delete=False).name
@@ -171,9 +172,51 @@ def callgrind_instructions(gapmap, args):
         m = re.search(r"refs:\s+([\d,]+)", proc.stderr)
         if not m:
             return None
+        if profile is not None and shutil.which("callgrind_annotate"):
+            annotated = subprocess.run(["callgrind_annotate", "--inclusive=no", out],
+                                       capture_output=True, text=True, check=False).stdout
+            for line in annotated.splitlines():
+                hit = re.match(r"\s*([\d,]+) \(\s*([\d.]+)%\)\s+(\S.*)$", line)
+                if hit and "PROGRAM TOTALS" not in line and len(profile) < 15:
+                    name = re.sub(r"^\S*?:", "", hit.group(3).split(" [")[0])
+                    name = re.sub(r"\((?!anonymous).*", "", name)  # drop the arguments
+                    if name.startswith("0x"):  # no symbols: name the library
+                        lib = re.search(r"\[(.*)\]\s*$", hit.group(3))
+                        name += " in " + os.path.basename(lib.group(1)) if lib else ""
+                    profile.append("%6s %%  %s" % (hit.group(2), name))
         return int(m.group(1).replace(",", ""))
     finally:
         os.unlink(out)
+
+
+def perf_profile(cmd, work):
+    """Top functions by self time of `cmd` under `perf record`, or [] when
+    perf is missing or not permitted."""
+    if shutil.which("perf") is None:
+        return []
+    data = os.path.join(work, "perf.data")
+    rec = subprocess.run(["perf", "record", "-q", "-F", "999", "-o", data, "--"] + cmd,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    if rec.returncode != 0 or not os.path.exists(data):
+        return []
+    report = subprocess.run(["perf", "report", "-i", data, "--no-children", "--stdio",
+                             "--sort", "dso,symbol"], capture_output=True, text=True,
+                            check=False).stdout
+    by_dso = subprocess.run(["perf", "report", "-i", data, "--no-children", "--stdio",
+                             "--sort", "dso"], capture_output=True, text=True,
+                            check=False).stdout
+    os.unlink(data)
+    shares = re.findall(r"^\s*([\d.]+)%\s+(\S+)", by_dso, re.M)
+    out = ["by library: " + ", ".join("%s %s %%" % (d, p) for p, d in shares[:6])] if shares else []
+    for line in report.splitlines():
+        hit = re.match(r"\s*([\d.]+)%\s+(\S+)\s+\[[.k]\]\s+(.*\S)", line)
+        if hit and len(out) < 15:
+            symbol = re.split(r"\s{2,}", hit.group(3).strip())[0]  # perf pads columns
+            name = re.sub(r"\((?!anonymous).*", "", symbol)
+            if len(name) > 90:
+                name = name[:87] + "..."
+            out.append("%6s %%  %s (%s)" % (hit.group(1), name, hit.group(2)))
+    return out
 
 
 class Table:
@@ -266,6 +309,8 @@ def main():
                   "%.0f MB/s (%.2f s; CPU %.0f MB/s)" % (matrix_mbps, wall, mbps(big_size, cpu)),
                   ">= 100 MB/s", matrix_mbps >= 100, " ".join(cmd))
 
+        native_profile = perf_profile(cmd, work)
+
         # 2. gapmap tag, full JSONL (text and evidence) to /dev/null.
         log("bench: tag, one thread")
         cmd = [gapmap, "tag", "-q", "-j", "1", big, "-o", "/dev/null"]
@@ -352,9 +397,11 @@ def main():
         # states.
         log("bench: callgrind")
         small_size = os.path.getsize(CORPUS)
+        profile = []
         for command in (["matrix"], ["tag"]):
             args = command + ["-q", "-j", "1"]
-            total = callgrind_instructions(gapmap, args + [cg_in, "-o", "/dev/null"])
+            total = callgrind_instructions(gapmap, args + [cg_in, "-o", "/dev/null"],
+                                           profile if command == ["matrix"] else None)
             first = callgrind_instructions(gapmap, args + [CORPUS, "-o", "/dev/null"])
             if total is None or first is None:
                 continue
@@ -376,6 +423,16 @@ def main():
                   None, " ".join(cmd))
 
         table.print()
+        if native_profile:
+            print("\nTop functions by self time, `gapmap matrix` on %d MB (perf record):" %
+                  (big_size // MB))
+            for line in native_profile:
+                print("  " + line)
+        if profile:
+            print("\nTop functions by self instructions, `gapmap matrix` on %.0f MB "
+                  "(callgrind; SHA-256 runs its portable code under valgrind):" % (cg_size / MB))
+            for line in profile:
+                print("  " + line)
         print(f"\nbench: done in {time.perf_counter() - began:.0f} s; "
               f"machine load now {os.getloadavg()[0]:.1f}")
         if table.missed and os.environ.get("BENCH_STRICT") == "1":
