@@ -57,7 +57,7 @@ run: deps build
 	$(GAPMAP) matrix corpus/ -q --layout wide --dimension rectype -o out/matrix-wide-rectype.csv
 	$(GAPMAP) matrix corpus/ -q --format json -o out/matrix.json
 	$(GAPMAP) report corpus/ -q -o out/report.html
-	@echo "wrote out/tagged.jsonl out/matrix.csv out/matrix-wide-fourp.csv out/matrix-wide-rectype.csv out/matrix.json"
+	@echo "wrote out/tagged.jsonl out/matrix.csv out/matrix-wide-fourp.csv out/matrix-wide-rectype.csv out/matrix.json out/report.html"
 	@echo
 	@$(GAPMAP) gaps out/matrix.json --dimension fourp --stance recommendation
 	@echo
