@@ -1,9 +1,8 @@
 #include "lib/rules/regex.h"
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 #include <re2/set.h>
-
-#include <fmt/format.h>
 
 namespace gapmap {
 namespace {
@@ -22,8 +21,8 @@ bool MatchGroups(const RE2& re, std::string_view text, RE2::Anchor anchor,
                  std::vector<std::string_view>* groups) {
   int n = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> pieces(n + 1);
-  if (!re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), anchor,
-                pieces.data(), n + 1)) {
+  if (!re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), anchor, pieces.data(),
+                n + 1)) {
     return false;
   }
   groups->assign(n, std::string_view());
@@ -73,8 +72,7 @@ bool Regex::FullMatchGroups(std::string_view text, std::vector<std::string_view>
   return MatchGroups(impl_->re, text, RE2::ANCHOR_BOTH, groups);
 }
 
-bool Regex::PartialMatchGroups(std::string_view text,
-                               std::vector<std::string_view>* groups) const {
+bool Regex::PartialMatchGroups(std::string_view text, std::vector<std::string_view>* groups) const {
   return MatchGroups(impl_->re, text, RE2::UNANCHORED, groups);
 }
 
@@ -83,7 +81,8 @@ int Regex::program_size() const { return impl_->re.ProgramSize(); }
 const std::string& Regex::pattern() const { return impl_->re.pattern(); }
 
 struct RegexSet::Impl {
-  Impl(const RE2::Options& options, RE2::Anchor anchor) : set(options, anchor), budget(options.max_mem()) {}
+  Impl(const RE2::Options& options, RE2::Anchor anchor)
+      : set(options, anchor), budget(options.max_mem()) {}
   RE2::Set set;
   int64_t budget;
   int size = 0;
@@ -92,12 +91,34 @@ struct RegexSet::Impl {
 namespace {
 RE2::Anchor ToRe2(RegexSet::Anchor anchor) {
   switch (anchor) {
-    case RegexSet::Anchor::kUnanchored: return RE2::UNANCHORED;
-    case RegexSet::Anchor::kAnchorStart: return RE2::ANCHOR_START;
-    case RegexSet::Anchor::kAnchorBoth: return RE2::ANCHOR_BOTH;
+    case RegexSet::Anchor::kUnanchored:
+      return RE2::UNANCHORED;
+    case RegexSet::Anchor::kAnchorStart:
+      return RE2::ANCHOR_START;
+    case RegexSet::Anchor::kAnchorBoth:
+      return RE2::ANCHOR_BOTH;
   }
   return RE2::UNANCHORED;
 }
+
+// Why RE2::Set::Match returned false with `info`: OK for a plain miss, else
+// an error. An out-of-memory scan must never pass for "no match".
+Status SetMatchStatus(const RE2::Set::ErrorInfo& info, int64_t budget, size_t text_size) {
+  switch (info.kind) {
+    case RE2::Set::kNoError:
+      return Status::Ok();
+    case RE2::Set::kOutOfMemory:
+      return Status::Internal(fmt::format(
+          "regex set ran out of memory (budget {} bytes) while scanning a unit of {} bytes", budget,
+          text_size));
+    case RE2::Set::kInconsistent:
+      return Status::Internal("regex set returned an inconsistent result");
+    case RE2::Set::kNotCompiled:
+      return Status::Internal("regex set used before Compile()");
+  }
+  return Status::Internal("regex set failed");
+}
+
 }  // namespace
 
 RegexSet::RegexSet(const RegexOptions& options, Anchor anchor)
@@ -116,52 +137,30 @@ Result<int> RegexSet::Add(std::string_view pattern) {
 
 Status RegexSet::Compile() {
   if (!impl_->set.Compile()) {
-    return Status::Rule(fmt::format(
-        "the combined patterns do not fit the regex memory budget of {} bytes "
-        "(raise --regex-mem or simplify the patterns)",
-        impl_->budget));
+    return Status::Rule(
+        fmt::format("the combined patterns do not fit the regex memory budget of {} bytes "
+                    "(raise --regex-mem or simplify the patterns)",
+                    impl_->budget));
   }
   return Status::Ok();
 }
 
-Status RegexSet::Match(std::string_view text, std::vector<int>* hits,
-                       bool* out_of_memory) const {
+Status RegexSet::Match(std::string_view text, std::vector<int>* hits, bool* out_of_memory) const {
   RE2::Set::ErrorInfo info;
   hits->clear();
   if (out_of_memory != nullptr) *out_of_memory = false;
   if (impl_->set.Match(re2::StringPiece(text.data(), text.size()), hits, &info)) {
     return Status::Ok();
   }
-  switch (info.kind) {
-    case RE2::Set::kNoError: return Status::Ok();  // simply no match
-    case RE2::Set::kOutOfMemory:
-      if (out_of_memory != nullptr) *out_of_memory = true;
-      return Status::Internal(fmt::format(
-          "regex set ran out of memory (budget {} bytes) while scanning a unit of {} bytes",
-          impl_->budget, text.size()));
-    case RE2::Set::kInconsistent:
-      return Status::Internal("regex set returned an inconsistent result");
-    case RE2::Set::kNotCompiled:
-      return Status::Internal("regex set used before Compile()");
-  }
-  return Status::Internal("regex set failed");
+  if (out_of_memory != nullptr) *out_of_memory = info.kind == RE2::Set::kOutOfMemory;
+  return SetMatchStatus(info, impl_->budget, text.size());
 }
 
 Result<bool> RegexSet::MatchesAny(std::string_view text) const {
   RE2::Set::ErrorInfo info;
   if (impl_->set.Match(re2::StringPiece(text.data(), text.size()), nullptr, &info)) return true;
-  switch (info.kind) {
-    case RE2::Set::kNoError: return false;
-    case RE2::Set::kOutOfMemory:
-      return Status::Internal(fmt::format(
-          "regex set ran out of memory (budget {} bytes) while scanning a unit of {} bytes",
-          impl_->budget, text.size()));
-    case RE2::Set::kInconsistent:
-      return Status::Internal("regex set returned an inconsistent result");
-    case RE2::Set::kNotCompiled:
-      return Status::Internal("regex set used before Compile()");
-  }
-  return Status::Internal("regex set failed");
+  GAPMAP_RETURN_IF_ERROR(SetMatchStatus(info, impl_->budget, text.size()));
+  return false;
 }
 
 int RegexSet::size() const { return impl_->size; }
