@@ -19,15 +19,24 @@ std::optional<UnitKind> ParseKind(std::string_view name) {
   return std::nullopt;
 }
 
-int MarkerNumberCount(std::string_view marker) {
-  int count = 0;
+std::vector<int> MarkerNumbers(std::string_view marker) {
+  std::vector<int> numbers;
   bool in_digits = false;
   for (char c : marker) {
     bool digit = c >= '0' && c <= '9';
-    if (digit && !in_digits) ++count;
+    if (digit) {
+      if (!in_digits) numbers.push_back(0);
+      // Markers are short; a run of digits long enough to overflow is not a
+      // number anyone wrote, so it saturates.
+      if (numbers.back() < 100000000) numbers.back() = numbers.back() * 10 + (c - '0');
+    }
     in_digits = digit;
   }
-  return count;
+  return numbers;
+}
+
+int MarkerNumberCount(std::string_view marker) {
+  return static_cast<int>(MarkerNumbers(marker).size());
 }
 
 std::string UnitId(std::string_view doc, uint32_t ordinal) {

@@ -47,8 +47,10 @@ struct Unit {
   SectionRef section;
 };
 
-// How many numbers a list or heading marker holds: "1.2.1." -> 3, "a)" -> 0.
-// The depth of a numbered heading, for the classifier and the section tracker.
+// The numbers of a list or heading marker: "1.2.1." -> {1, 2, 1}, "a)" -> {}.
+// Their count is the depth of a numbered heading, for the classifier and the
+// section tracker.
+std::vector<int> MarkerNumbers(std::string_view marker);
 int MarkerNumberCount(std::string_view marker);
 
 // "doc:0042": the stable id of a unit in outputs.

@@ -1,5 +1,7 @@
 #include "lib/sections/section_tracker.h"
 
+#include <algorithm>
+
 namespace gapmap {
 namespace {
 
@@ -16,9 +18,21 @@ SectionTracker::SectionTracker(const StructureRules& rules, const AgencyRegistry
   if (!agency_.empty()) part_ = rules.before_first_chapter;
 }
 
-void SectionTracker::Push(int level, const std::string& text) {
+void SectionTracker::Push(int level, const std::string& text, std::vector<int> numbers) {
   while (!path_.empty() && path_.back().level >= level) path_.pop_back();
-  path_.push_back(Heading{level, text});
+  path_.push_back(Heading{level, text, std::move(numbers)});
+}
+
+void SectionTracker::CloseHeadingContinuedByList(const Unit& bullet) {
+  if (path_.empty() || path_.back().numbers.empty() || path_.back().numbered_list_checked) return;
+  Heading& heading = path_.back();
+  std::vector<int> numbers = MarkerNumbers(bullet.marker);
+  if (numbers.size() != heading.numbers.size()) return;  // a sub-list ("2.1.") or a), i.
+  // Only the first item decides: a list of the heading's own (1., 2., 3.
+  // under "2. ...") passes the heading's number on the way.
+  heading.numbered_list_checked = true;
+  if (!std::equal(numbers.begin(), numbers.end() - 1, heading.numbers.begin())) return;
+  if (numbers.back() == heading.numbers.back() + 1) path_.pop_back();
 }
 
 void SectionTracker::EnterHeading(const Unit& unit) {
@@ -38,12 +52,14 @@ void SectionTracker::EnterHeading(const Unit& unit) {
     Push(static_cast<int>(unit.marker.size()), unit.text);  // Markdown: no chapters
     return;
   }
-  int depth = MarkerNumberCount(unit.marker);
-  Push(depth > 0 ? kPartLevel + depth : kSubHeadingLevel, unit.text);
+  std::vector<int> numbers = MarkerNumbers(unit.marker);
+  int depth = static_cast<int>(numbers.size());
+  Push(depth > 0 ? kPartLevel + depth : kSubHeadingLevel, unit.text, std::move(numbers));
 }
 
 void SectionTracker::Stamp(Unit* unit) {
   if (unit->kind == UnitKind::kHeading) EnterHeading(*unit);
+  if (unit->kind == UnitKind::kBullet) CloseHeadingContinuedByList(*unit);
   SectionRef& s = unit->section;
   s.path.clear();
   for (const Heading& h : path_) s.path.push_back(h.text);

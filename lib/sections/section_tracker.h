@@ -45,9 +45,15 @@ class SectionTracker {
   struct Heading {
     int level;
     std::string text;
+    std::vector<int> numbers;            // of its marker: "2." -> {2}
+    bool numbered_list_checked = false;  // its first numbered list item was seen
   };
+  // A heading "2. ..." whose first list item of the same depth is "3." was
+  // itself an item of that list, styled as a heading: the items are its
+  // siblings, so it leaves the heading path.
+  void CloseHeadingContinuedByList(const Unit& bullet);
   void EnterHeading(const Unit& unit);
-  void Push(int level, const std::string& text);
+  void Push(int level, const std::string& text, std::vector<int> numbers = {});
 
   const StructureRules& rules_;
   const AgencyRegistry& agencies_;

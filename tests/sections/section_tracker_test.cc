@@ -127,6 +127,56 @@ TEST_CASE("agency chapters and their parts are stamped on every unit") {
         });
 }
 
+// The heading path of the unit whose text starts with `prefix`.
+std::string PathOf(const std::vector<std::string>& units, const std::string& prefix) {
+  for (const std::string& u : units) {
+    size_t bar = u.find(" | ");
+    if (bar != std::string::npos && u.compare(bar + 3, prefix.size(), prefix) == 0) {
+      size_t path = u.find(' ', u.find(' ', u.find(' ') + 1) + 1) + 1;
+      return u.substr(path, bar - path);
+    }
+  }
+  return "(no unit starts with " + prefix + ")";
+}
+
+TEST_CASE("list items that continue a numbered heading's numbering are its siblings") {
+  // "2. Tackling ..." was styled as a heading but is item 2 of the list that
+  // goes on with 3. and 4.: they are not about tackling the demand.
+  std::vector<std::string> units = Stamped(
+      "International Organization for Migration (IOM)\n\nRecommendations\n\n"
+      "2. Tackling the demand of human trafficking\n\n"
+      "IOM sees a need to increase prevention efforts in countries of destination.\n\n"
+      "3. To promote the establishment of national coordination structures such as\n"
+      "National Rapporteurs to improve the exchange of information.\n\n"
+      "4. To establish referral mechanisms to ensure the proper identification of\n"
+      "trafficking victims and the provision of adequate assistance.\n",
+      IcatDocument());
+  const std::string recommendations = "International Organization for Migration (IOM)>"
+                                      "Recommendations";
+  CHECK(PathOf(units, "IOM sees") ==
+        recommendations + ">2. Tackling the demand of human trafficking");
+  CHECK(PathOf(units, "To promote") == recommendations);
+  CHECK(PathOf(units, "To establish") == recommendations);
+}
+
+TEST_CASE("a numbered heading keeps its own numbered list") {
+  // The heading's own list passes the heading's number (1., 2., 3. under
+  // "2. ..."): only the first item decides.
+  std::vector<std::string> units = Stamped(
+      "International Organization for Migration (IOM)\n\nRecommendations\n\n"
+      "2. Tackling the demand of human trafficking\n\n"
+      "1. To raise awareness among employers of the risks of forced labour in supply chains.\n\n"
+      "2. To promote the establishment of national coordination structures to improve the\n"
+      "exchange of information.\n\n"
+      "3. To establish referral mechanisms to ensure the proper identification of victims.\n",
+      IcatDocument());
+  const std::string heading = "International Organization for Migration (IOM)>"
+                              "Recommendations>2. Tackling the demand of human trafficking";
+  CHECK(PathOf(units, "To raise") == heading);
+  CHECK(PathOf(units, "To promote") == heading);
+  CHECK(PathOf(units, "To establish") == heading);
+}
+
 TEST_CASE("a document whose issuer is no agency has null agency and part") {
   DocumentInfo doc;
   doc.doc_id = "polaris";
