@@ -248,6 +248,12 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
     if (trace) trace->priors.emplace_back(prior.rule, prior.score);
   }
   eval.prior_end = static_cast<uint32_t>(fired_.size());
+  // Nothing speaks for the label (no hit, no prior), so it cannot qualify, and
+  // an unqualified label plays no part in the decision. Most labels evaluated
+  // are like this (prior-capable ones, evaluated on every unit): unless the
+  // evaluation is being explained, stop here.
+  const bool has_prior = eval.prior_end > eval.prior_begin;
+  if (eval.hits == 0 && !has_prior && trace == nullptr) return;
   eval.score = score;
   double salience = 0;
   if (dim.per_words > 0) {
@@ -259,7 +265,6 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   // Something must speak for a label (a hit or a prior), so that every
   // assigned label has evidence, even with min_hits 0 and min_score 0.
   // With `weak_alone: false`, weak hits alone do not count as support.
-  const bool has_prior = eval.prior_end > eval.prior_begin;
   const bool weak_only = !dim.weak_alone && eval.hits > 0 && strong_hits == 0 && !has_prior;
   const bool supported = (eval.hits > 0 || has_prior) && !weak_only;
   eval.qualified = !unit_vetoed && in_scope && supported && eval.hits >= label.min_hits &&
