@@ -51,6 +51,7 @@ UnitMatcher::UnitMatcher(int64_t set_memory_budget, bool simulate_out_of_memory)
   RegexOptions options;
   options.max_mem = set_memory_budget;
   set_ = std::make_unique<RegexSet>(options);
+  anchored_set_ = std::make_unique<RegexSet>(options, RegexSet::Anchor::kAnchorStart);
 }
 UnitMatcher::UnitMatcher(UnitMatcher&&) noexcept = default;
 UnitMatcher& UnitMatcher::operator=(UnitMatcher&&) noexcept = default;
@@ -103,13 +104,14 @@ bool StartAnchored(std::string_view pattern) {
 
 Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint32_t pattern) {
   program_size_ += re.program_size();
-  if (StartAnchored(re.pattern())) {
+  const bool anchored = StartAnchored(re.pattern());
+  Result<int> index = (anchored ? anchored_set_ : set_)->Add(set_pattern);
+  if (!index.ok()) return index.status();
+  if (anchored) {
     anchored_.push_back(re);
     anchored_pattern_.push_back(pattern);
     return Status::Ok();
   }
-  Result<int> index = set_->Add(set_pattern);
-  if (!index.ok()) return index.status();
   regexes_.push_back(re);
   regex_pattern_.push_back(pattern);
   return Status::Ok();
@@ -117,7 +119,32 @@ Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint
 
 Status UnitMatcher::Build() {
   terms_.Build();
+  if (!anchored_.empty()) GAPMAP_RETURN_IF_ERROR(anchored_set_->Compile());
   if (!regexes_.empty()) return set_->Compile();
+  return Status::Ok();
+}
+
+Status UnitMatcher::MatchSet(const RegexSet& set, const std::vector<Regex>& regexes,
+                             const std::vector<uint32_t>& patterns, std::string_view text,
+                             MatchScratch* scratch, bool* fell_back,
+                             std::vector<Hit>* hits) const {
+  bool out_of_memory = false;
+  Status s = set.Match(text, &scratch->set_hits, &out_of_memory);
+  if (simulate_out_of_memory_) {
+    s = Status::Internal("simulated out of memory");
+    out_of_memory = true;
+  }
+  if (!s.ok()) {
+    if (!out_of_memory) return s;
+    // Slow but exact: every regex on its own (RE2 falls back to its NFA
+    // when a single regex's DFA runs out of memory).
+    *fell_back = true;
+    for (size_t r = 0; r < regexes.size(); ++r) {
+      AppendRegexHits(regexes[r], text, patterns[r], hits);
+    }
+    return Status::Ok();
+  }
+  for (int r : scratch->set_hits) AppendRegexHits(regexes[r], text, patterns[r], hits);
   return Status::Ok();
 }
 
@@ -125,30 +152,16 @@ Status UnitMatcher::Match(std::string_view text, MatchScratch* scratch,
                           std::vector<Hit>* hits) const {
   hits->clear();
   terms_.Match(text, scratch, hits);
-  for (size_t r = 0; r < anchored_.size(); ++r) {
-    AppendRegexHits(anchored_[r], text, anchored_pattern_[r], hits);
+  bool fell_back = false;
+  if (!anchored_.empty()) {
+    GAPMAP_RETURN_IF_ERROR(MatchSet(*anchored_set_, anchored_, anchored_pattern_, text, scratch,
+                                    &fell_back, hits));
   }
   if (!regexes_.empty()) {
-    bool out_of_memory = false;
-    Status s = set_->Match(text, &scratch->set_hits, &out_of_memory);
-    if (simulate_out_of_memory_) {
-      s = Status::Internal("simulated out of memory");
-      out_of_memory = true;
-    }
-    if (!s.ok()) {
-      if (!out_of_memory) return s;
-      // Slow but exact: every regex on its own (RE2 falls back to its NFA
-      // when a single regex's DFA runs out of memory).
-      ++scratch->set_fallbacks;
-      for (size_t r = 0; r < regexes_.size(); ++r) {
-        AppendRegexHits(regexes_[r], text, regex_pattern_[r], hits);
-      }
-    } else {
-      for (int r : scratch->set_hits) {
-        AppendRegexHits(regexes_[r], text, regex_pattern_[r], hits);
-      }
-    }
+    GAPMAP_RETURN_IF_ERROR(
+        MatchSet(*set_, regexes_, regex_pattern_, text, scratch, &fell_back, hits));
   }
+  if (fell_back) ++scratch->set_fallbacks;
   NormalizeHits(hits);
   return Status::Ok();
 }
