@@ -28,7 +28,7 @@ floors "$GOLD/coe-convention-thb-2005-dev.jsonl" "$EXTRA/coe-convention-thb-2005
   --min kind=0.97 --min stance=0.91 --min fourp=0.86 --min rectype=0.82
 # The NGO survey report.
 floors "$GOLD/polaris-in-harms-way-2023-dev.jsonl" "$EXTRA/polaris-in-harms-way-2023.txt" \
-  --min kind=0.90 --min stance=0.80 --min fourp=0.64 --min rectype=0.70
+  --min kind=0.90 --min stance=0.80 --min fourp=0.64 --min rectype=0.71
 
 # The rules must stay well above the plain keyword dictionary built from the
 # taxonomy's own wording (bench/baseline-rules), which scores about 0.39 stance
