@@ -8,6 +8,8 @@ FORMATS.md: the innermost tagged unit whose line span contains the gold unit's
 line_start."""
 import argparse, json
 
+from gold_align import align
+
 ap = argparse.ArgumentParser()
 ap.add_argument('gold'); ap.add_argument('tagged')
 ap.add_argument('--field', default='stance'); ap.add_argument('--label')
@@ -15,18 +17,11 @@ ap.add_argument('--fp', action='store_true'); ap.add_argument('--fn', action='st
 ap.add_argument('--width', type=int, default=220)
 a = ap.parse_args()
 tagged = [json.loads(l) for l in open(a.tagged)]
-def align(line):
-    best = None
-    for t in tagged:
-        if t['line_start'] <= line <= t['line_end']:
-            if best is None or t['line_end'] - t['line_start'] < best['line_end'] - best['line_start']:
-                best = t
-    return best
 for l in open(a.gold):
     g = json.loads(l)
     if a.field != 'kind' and g['kind'] not in ('text', 'bullet') and not (a.field == 'mentions' and g['kind'] == 'heading'):
         continue
-    t = align(g['line_start'])
+    t = align(tagged, g['line_start'])
     if t is None:
         print(f"[{g['line_start']}] UNALIGNED"); continue
     gv, tv = g[a.field], t.get(a.field)

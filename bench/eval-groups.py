@@ -10,6 +10,8 @@ Alignment as in FORMATS.md (innermost tagged unit containing line_start).
 Figures: stance accuracy, 4P and type micro-F1 over gold content units."""
 import argparse, json, os, subprocess, sys, glob
 
+from gold_align import align
+
 ap = argparse.ArgumentParser()
 ap.add_argument('rules', nargs='?', default='rules')
 ap.add_argument('--gapmap', default='build/cli/gapmap')
@@ -25,14 +27,6 @@ def tag(src):
                           '--manifest', 'corpus/manifest.yaml', src],
                          check=True, capture_output=True, text=True).stdout
     return [json.loads(l) for l in out.splitlines()]
-
-def align(tagged, line):
-    best = None
-    for t in tagged:
-        if t['line_start'] <= line <= t['line_end']:
-            if best is None or t['line_end'] - t['line_start'] < best['line_end'] - best['line_start']:
-                best = t
-    return best
 
 class Acc:
     def __init__(s): s.n = s.ok = 0; s.c = {'fourp': [0, 0, 0], 'rectype': [0, 0, 0]}
