@@ -12,12 +12,10 @@ namespace gapmap {
 namespace {
 
 // The matched substrings of `text` for one term.
-std::vector<std::string> Find(const std::string& term_text, const std::string& text,
-                              bool case_sensitive = false) {
-  Result<Term> term = ParseTerm(term_text, case_sensitive);
-  REQUIRE_MESSAGE(term.ok(), term.status().message());
+// The texts `terms` find in `text`, in hit order.
+std::vector<std::string> MatchTerms(const std::vector<Term>& terms, const std::string& text) {
   TermMatcher matcher;
-  matcher.Add(*term, 0);
+  for (const Term& t : terms) matcher.Add(t, 0);
   matcher.Build();
   MatchScratch scratch;
   std::vector<Hit> hits;
@@ -26,6 +24,13 @@ std::vector<std::string> Find(const std::string& term_text, const std::string& t
   std::vector<std::string> out;
   for (const Hit& h : hits) out.push_back(text.substr(h.begin, h.end - h.begin));
   return out;
+}
+
+std::vector<std::string> Find(const std::string& term_text, const std::string& text,
+                              bool case_sensitive = false) {
+  Result<Term> term = ParseTerm(term_text, case_sensitive);
+  REQUIRE_MESSAGE(term.ok(), term.status().message());
+  return MatchTerms({*term}, text);
 }
 
 using Strings = std::vector<std::string>;
@@ -117,16 +122,7 @@ TEST_CASE("term syntax errors say what is wrong") {
 std::vector<std::string> FindEntry(const std::string& entry, const std::string& text) {
   Result<std::vector<Term>> terms = ParseTermEntry(entry, false);
   REQUIRE_MESSAGE(terms.ok(), terms.status().message());
-  TermMatcher matcher;
-  for (const Term& t : *terms) matcher.Add(t, 0);
-  matcher.Build();
-  MatchScratch scratch;
-  std::vector<Hit> hits;
-  matcher.Match(text, &scratch, &hits);
-  NormalizeHits(&hits);
-  std::vector<std::string> out;
-  for (const Hit& h : hits) out.push_back(text.substr(h.begin, h.end - h.begin));
-  return out;
+  return MatchTerms(*terms, text);
 }
 
 TEST_CASE("alternatives in parentheses expand into plain terms") {
