@@ -43,7 +43,7 @@ $(BUILD_DIR)/build.ninja:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release \
 	  $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE))
 
-build: $(BUILD_DIR)/build.ninja
+build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # The main job: every unit of corpus/ tagged with rules/, the gap matrix in
@@ -90,8 +90,9 @@ fuzz:
 # (docs/PERFORMANCE.md). Needs the Release build in $(BUILD_DIR); valgrind for
 # instructions per byte, PyYAML for the Python competitor. BENCH_RUNS (default
 # 5), BENCH_DIR (keep the generated inputs), BENCH_STRICT=1 (exit 1 on a miss).
-bench: build
+bench:
 	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="valgrind python3-yaml"
+	@$(MAKE) --no-print-directory build
 	python3 bench/bench.py --gapmap $(GAPMAP)
 
 clean:
