@@ -1,7 +1,5 @@
 #include "lib/core/unit.h"
 
-#include <fmt/format.h>
-
 #include <array>
 
 namespace gapmap {
@@ -40,7 +38,21 @@ int MarkerNumberCount(std::string_view marker) {
 }
 
 std::string UnitId(std::string_view doc, uint32_t ordinal) {
-  return fmt::format("{}:{:04d}", doc, ordinal);
+  // "doc:0042": at least four digits. Written by hand, not with fmt: every
+  // record of `gapmap tag` carries one.
+  char digits[10];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + ordinal % 10);
+    ordinal /= 10;
+  } while (ordinal != 0);
+  while (n < 4) digits[n++] = '0';
+  std::string id;
+  id.reserve(doc.size() + 1 + static_cast<size_t>(n));
+  id.append(doc);
+  id.push_back(':');
+  while (n > 0) id.push_back(digits[--n]);
+  return id;
 }
 
 }  // namespace gapmap

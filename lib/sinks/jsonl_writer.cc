@@ -2,11 +2,48 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <iterator>
 
 #include "lib/core/json_writer.h"
 
 namespace gapmap {
+
+using namespace std::string_view_literals;
+
+namespace {
+
+// A label field of a record: a dimension of the schema, or (dimension -1) a
+// fixed field the schema lacks, written as `absent`.
+struct LabelField {
+  int dimension;
+  std::string absent;
+};
+
+std::vector<LabelField> LabelFields(const Schema& schema) {
+  // FORMATS.md promises these four fields, in this order, even if no rule
+  // file defines them; then user-defined dimensions in rule order.
+  constexpr std::string_view kFixed[] = {kStanceDimension, kFourpDimension, kRectypeDimension,
+                                         kMentionsDimension};
+  std::vector<LabelField> fields;
+  for (std::string_view fixed : kFixed) {
+    int d = schema.FindDimension(fixed);
+    if (d >= 0) {
+      fields.push_back({d, {}});
+    } else {
+      fields.push_back({-1, fixed == kStanceDimension ? ",\"" + std::string(fixed) + "\":null"
+                                                      : ",\"" + std::string(fixed) + "\":[]"});
+    }
+  }
+  for (int d = 0; d < schema.dimension_count(); ++d) {
+    const std::string& name = schema.dimension(d).name;
+    if (std::find(std::begin(kFixed), std::end(kFixed), name) != std::end(kFixed)) continue;
+    fields.push_back({d, {}});
+  }
+  return fields;
+}
+
+}  // namespace
 
 // The JSON forms of the schema's names, quoted once instead of per record
 // (a unit has a dozen evidence records, each naming a field, label and rule).
@@ -15,10 +52,20 @@ struct JsonlWriter::Names {
     for (int d = 0; d < schema.dimension_count(); ++d) {
       const Dimension& dim = schema.dimension(d);
       dimensions.push_back(Quote(dim.name));
+      keys.push_back("," + dimensions.back() + ":");
       labels.emplace_back();
-      for (const std::string& label : dim.labels) labels.back().push_back(Quote(label));
+      evidence_heads.emplace_back();
+      for (const std::string& label : dim.labels) {
+        labels.back().push_back(Quote(label));
+        evidence_heads.back().push_back("{\"field\":" + dimensions.back() +
+                                        ",\"label\":" + labels.back().back() + ",\"rule\":");
+      }
     }
-    for (int r = 0; r < schema.rule_count(); ++r) rules.push_back(Quote(schema.rule_id(r)));
+    fields = LabelFields(schema);
+    for (int r = 0; r < schema.rule_count(); ++r) {
+      rules.push_back(Quote(schema.rule_id(r)));
+      rule_tails.push_back(rules.back() + ",\"match\":");
+    }
   }
   static std::string Quote(std::string_view s) {
     std::string out;
@@ -26,8 +73,13 @@ struct JsonlWriter::Names {
     return out;
   }
   std::vector<std::string> dimensions;
+  std::vector<std::string> keys;  // ,"name":
   std::vector<std::vector<std::string>> labels;
   std::vector<std::string> rules;
+  // An evidence record up to its rule's name: {"field":..,"label":..,"rule":
+  std::vector<std::vector<std::string>> evidence_heads;
+  std::vector<std::string> rule_tails;  // the rule's name, then ,"match":
+  std::vector<LabelField> fields;
 };
 
 namespace {
@@ -36,16 +88,27 @@ using Names = JsonlWriter::Names;
 
 void AppendNullableString(std::string* out, const std::string& s) {
   if (s.empty()) {
-    out->append("null");
+    out->append("null"sv);
   } else {
     AppendJsonString(out, s);
   }
 }
 
-void AppendUint(std::string* out, uint64_t v) {
-  char buffer[24];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), v);
-  out->append(buffer, end);
+// Decimal digits of `v` written to `p`; returns the end.
+char* PutUint(char* p, uint64_t v) { return std::to_chars(p, p + 20, v).ptr; }
+
+// Appends `a`, the number `x`, `b` and the number `y` in one go: the numbers
+// of every record, where separate appends cost more than the digits.
+void AppendTwoNumbers(std::string* out, std::string_view a, uint64_t x, std::string_view b,
+                      uint64_t y, char last) {
+  char buffer[96];
+  char* p = buffer;
+  std::memcpy(p, a.data(), a.size());
+  p = PutUint(p + a.size(), x);
+  std::memcpy(p, b.data(), b.size());
+  p = PutUint(p + b.size(), y);
+  *p++ = last;
+  out->append(buffer, p);
 }
 
 void AppendDimensionName(const Schema& schema, const Names* names, int d, std::string* out) {
@@ -67,14 +130,18 @@ void AppendLabelName(const Schema& schema, const Names* names, int d, int l, std
 void AppendDimension(const TaggedUnit& unit, const Schema& schema, const Names* names, int d,
                      std::string* out) {
   const Dimension& dim = schema.dimension(d);
-  out->push_back(',');
-  AppendDimensionName(schema, names, d, out);
-  out->push_back(':');
+  if (names != nullptr) {
+    out->append(names->keys[d]);
+  } else {
+    out->push_back(',');
+    AppendDimensionName(schema, names, d, out);
+    out->push_back(':');
+  }
   const std::vector<uint16_t>* labels =
       d < static_cast<int>(unit.labels.size()) ? &unit.labels[d] : nullptr;
   if (!dim.multi) {
     if (labels == nullptr || labels->empty()) {
-      out->append("null");
+      out->append("null"sv);
     } else {
       AppendLabelName(schema, names, d, labels->front(), out);
     }
@@ -92,54 +159,42 @@ void AppendDimension(const TaggedUnit& unit, const Schema& schema, const Names* 
 
 void AppendLabels(const TaggedUnit& unit, const Schema& schema, const Names* names,
                   std::string* out) {
-  // FORMATS.md promises these four fields, in this order, even if no rule
-  // file defines them; then user-defined dimensions in rule order.
-  constexpr std::string_view kFixed[] = {kStanceDimension, kFourpDimension, kRectypeDimension,
-                                         kMentionsDimension};
-  for (std::string_view fixed : kFixed) {
-    int d = schema.FindDimension(fixed);
-    if (d >= 0) {
-      AppendDimension(unit, schema, names, d, out);
-      continue;
+  std::vector<LabelField> computed;  // a writer quotes its names once; AppendUnitJson per call
+  if (names == nullptr) computed = LabelFields(schema);
+  const std::vector<LabelField>& fields = names != nullptr ? names->fields : computed;
+  for (const LabelField& field : fields) {
+    if (field.dimension >= 0) {
+      AppendDimension(unit, schema, names, field.dimension, out);
+    } else {
+      out->append(field.absent);
     }
-    out->append(",\"");
-    out->append(fixed);
-    out->append(fixed == kStanceDimension ? "\":null" : "\":[]");
-  }
-  for (int d = 0; d < schema.dimension_count(); ++d) {
-    const std::string& name = schema.dimension(d).name;
-    if (std::find(std::begin(kFixed), std::end(kFixed), name) != std::end(kFixed)) continue;
-    AppendDimension(unit, schema, names, d, out);
   }
 }
 
 void AppendEvidence(const TaggedUnit& unit, const Schema& schema, const Names* names,
                     std::string* out) {
-  out->append(",\"evidence\":[");
+  out->append(",\"evidence\":["sv);
   bool first = true;
   const std::string& text = unit.unit.text;
   for (const Evidence& e : unit.evidence) {
     if (!first) out->push_back(',');
     first = false;
-    out->append("{\"field\":");
-    AppendDimensionName(schema, names, e.dimension, out);
-    out->append(",\"label\":");
-    AppendLabelName(schema, names, e.dimension, e.label, out);
-    out->append(",\"rule\":");
-    if (names != nullptr) {
-      out->append(names->rules[e.rule]);
-    } else {
-      AppendJsonString(out, schema.rule_id(static_cast<int>(e.rule)));
-    }
-    out->append(",\"match\":");
     size_t begin = std::min<size_t>(e.begin, text.size());
     size_t end = std::clamp<size_t>(e.end, begin, text.size());
+    if (names != nullptr) {
+      out->append(names->evidence_heads[e.dimension][e.label]);
+      out->append(names->rule_tails[e.rule]);
+    } else {
+      out->append("{\"field\":"sv);
+      AppendDimensionName(schema, names, e.dimension, out);
+      out->append(",\"label\":"sv);
+      AppendLabelName(schema, names, e.dimension, e.label, out);
+      out->append(",\"rule\":"sv);
+      AppendJsonString(out, schema.rule_id(static_cast<int>(e.rule)));
+      out->append(",\"match\":"sv);
+    }
     AppendJsonString(out, std::string_view(text).substr(begin, end - begin));
-    out->append(",\"begin\":");
-    AppendUint(out, e.begin);
-    out->append(",\"end\":");
-    AppendUint(out, e.end);
-    out->push_back('}');
+    AppendTwoNumbers(out, ",\"begin\":"sv, e.begin, ",\"end\":"sv, e.end, '}');
   }
   out->push_back(']');
 }
@@ -147,34 +202,32 @@ void AppendEvidence(const TaggedUnit& unit, const Schema& schema, const Names* n
 void AppendUnit(const TaggedUnit& tagged, const Schema* schema, const Names* names,
                 std::string* out) {
   const Unit& unit = tagged.unit;
-  out->append("{\"doc\":");
+  out->append("{\"doc\":"sv);
   AppendJsonString(out, unit.doc);
-  out->append(",\"id\":");
+  out->append(",\"id\":"sv);
   AppendJsonString(out, UnitId(unit.doc, unit.ordinal));
-  out->append(",\"kind\":\"");
+  out->append(",\"kind\":\""sv);
   out->append(KindName(unit.kind));
-  out->append("\",\"line_start\":");
-  AppendUint(out, unit.line_start);
-  out->append(",\"line_end\":");
-  AppendUint(out, unit.line_end);
-  out->append(",\"section\":[");
+  AppendTwoNumbers(out, "\",\"line_start\":"sv, unit.line_start, ",\"line_end\":"sv, unit.line_end,
+                   ',');
+  out->append("\"section\":["sv);
   for (size_t i = 0; i < unit.section.path.size(); ++i) {
     if (i > 0) out->push_back(',');
     AppendJsonString(out, unit.section.path[i]);
   }
-  out->append("],\"agency\":");
+  out->append("],\"agency\":"sv);
   AppendNullableString(out, unit.section.agency);
-  out->append(",\"part\":");
+  out->append(",\"part\":"sv);
   AppendNullableString(out, unit.section.part);
   if (!unit.marker.empty()) {
-    out->append(",\"marker\":");
+    out->append(",\"marker\":"sv);
     AppendJsonString(out, unit.marker);
   }
   if (schema != nullptr) AppendLabels(tagged, *schema, names, out);
-  out->append(",\"text\":");
+  out->append(",\"text\":"sv);
   AppendJsonString(out, unit.text);
   if (schema != nullptr) AppendEvidence(tagged, *schema, names, out);
-  out->append("}\n");
+  out->append("}\n"sv);
 }
 
 }  // namespace
@@ -183,8 +236,7 @@ void AppendUnitJson(const TaggedUnit& tagged, const Schema* schema, std::string*
   AppendUnit(tagged, schema, nullptr, out);
 }
 
-JsonlWriter::JsonlWriter(const Schema* schema, Output* output)
-    : schema_(schema), output_(output) {
+JsonlWriter::JsonlWriter(const Schema* schema, Output* output) : schema_(schema), output_(output) {
   if (schema_ != nullptr) names_ = std::make_unique<Names>(*schema_);
 }
 

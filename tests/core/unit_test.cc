@@ -17,6 +17,9 @@ TEST_CASE("MarkerNumberCount counts the numbers of a heading or list marker") {
 TEST_CASE("UnitId pads the ordinal to four digits") {
   CHECK(UnitId("icat", 42) == "icat:0042");
   CHECK(UnitId("icat", 12345) == "icat:12345");
+  CHECK(UnitId("icat", 0) == "icat:0000");
+  CHECK(UnitId("icat", 7) == "icat:0007");
+  CHECK(UnitId("icat", 4294967295u) == "icat:4294967295");
 }
 
 TEST_CASE("Kind names round trip") {
