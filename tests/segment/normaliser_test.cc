@@ -50,6 +50,20 @@ TEST_CASE("plain ascii is copied unchanged and other letters are kept") {
   CHECK(Norm("\u2022 bullet") == "\u2022 bullet");
 }
 
+TEST_CASE("every byte class is seen wherever it falls in a 16-byte block") {
+  for (size_t pad = 0; pad < 40; ++pad) {
+    std::string a(pad + 1, 'a');
+    a[0] = 'x';
+    CHECK(Norm(a + "  b") == a + " b");
+    CHECK(Norm(a + " b  c") == a + " b c");
+    CHECK(Norm(a + "\u2019s " + a) == a + "'s " + a);
+    CHECK(Norm(a + "`x\x7Fy\tz" + a) == a + "'x y z" + a);
+    CHECK(Norm("x" + a + " \u00A0 " + a + "y") == "x" + a + " " + a + "y");
+    CHECK(Norm(a + "b c d e f g h i j k l m n o p q r s t") ==
+          a + "b c d e f g h i j k l m n o p q r s t");
+  }
+}
+
 TEST_CASE("leading spaces count the indent") {
   CHECK(LeadingSpaces("  See IOM") == 2);
   CHECK(LeadingSpaces(" \tx") == 2);
