@@ -127,7 +127,9 @@ Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
     return Status::Ok();
   }
   if (rules_.line_set == nullptr) return Status::Ok();
-  // Most lines match no pattern: ask whether any does before asking which.
+  // Most lines match no pattern: rule out what the first two bytes can, then
+  // ask whether any does before asking which.
+  if (!rules_.line_filter.MayMatch(text)) return Status::Ok();
   Result<bool> any = rules_.line_set->MatchesAny(text);
   if (!any.ok()) return any.status();
   if (!*any) return Status::Ok();

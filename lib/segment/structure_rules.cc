@@ -276,6 +276,9 @@ bool Compile(const YamlDocument& doc, const std::string& path, StructureRules* r
       return false;
     }
     rules->line_set = std::move(set);
+    std::vector<std::string> patterns;
+    for (const LinePattern& p : rules->line_patterns) patterns.push_back(p.pattern);
+    rules->line_filter = LinePrefixFilter(patterns);
   }
   return true;
 }

@@ -50,6 +50,7 @@
 
 #include "lib/core/diagnostics.h"
 #include "lib/rules/regex.h"
+#include "lib/segment/line_prefix_filter.h"
 
 namespace gapmap {
 
@@ -100,6 +101,8 @@ struct StructureRules {
   // for index. Null when there are none.
   std::vector<LinePattern> line_patterns;
   std::unique_ptr<RegexSet> line_set;
+  // Rejects most lines that no line pattern can match before line_set runs.
+  LinePrefixFilter line_filter;
 
   // Index into part_names of the part a heading starts, or -1.
   int PartOfHeading(std::string_view heading) const;
