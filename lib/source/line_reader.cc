@@ -33,6 +33,26 @@ const char* FindLineBreak(const char* p, const char* end) {
   return p;
 }
 
+// Whether `text` is plain ASCII without a form feed: the common line, handed
+// out as it is. One pass, 16 bytes at a time where SSE2 is there; a line
+// that is not (non-ASCII, a form feed) gets the closer look of the caller.
+bool IsAsciiWithoutFormFeed(std::string_view text) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+#if defined(__SSE2__)
+  const __m128i ff = _mm_set1_epi8('\f');
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, ff))) != 0) return false;
+    p += 16;
+  }
+#endif
+  for (; p < end; ++p) {
+    if (static_cast<unsigned char>(*p) >= 0x80 || *p == '\f') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 LineReader::LineReader(ByteSource* source, ReaderOptions options)
@@ -162,9 +182,10 @@ size_t LineReader::Emit(size_t begin, size_t end, Line* line) {
   }
   std::string_view text(buffer_.data() + begin, end - begin);
   // Fast path: the common clean line is handed out without a copy.
-  bool clean = text.find('\f') == std::string_view::npos &&
-               FindInvalidUtf8(text) == std::string_view::npos &&
-               (options_.stop_at_nul || std::memchr(text.data(), '\0', text.size()) == nullptr);
+  bool clean =
+      (IsAsciiWithoutFormFeed(text) || (text.find('\f') == std::string_view::npos &&
+                                        FindInvalidUtf8(text) == std::string_view::npos)) &&
+      (options_.stop_at_nul || std::memchr(text.data(), '\0', text.size()) == nullptr);
   if (clean) {
     line->text = text;
     return end;
