@@ -31,6 +31,7 @@ struct WordToken {
   uint32_t begin = 0;
   uint32_t end = 0;
   bool soft_before = false;  // the gap before it holds only spaces/dashes
+  uint32_t term_word = 0;    // TermMatcher: which term word it is or starts with
 };
 
 // Reusable buffers for scanning units; one per thread (a Tagger owns one).

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 #include <map>
+#include <tuple>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -14,65 +15,24 @@
 namespace gapmap {
 namespace {
 
-constexpr int kFilterBits = 16;
-
-// A word's key: a hash of its case-folded bytes, 8 at a time (the buffer is
-// padded, so the last chunk is read whole and masked). A glob's key is
-// salted so that "traffic*" and "traffic" differ. Case-sensitive terms are
-// indexed by their folded form too; Verify() compares their raw bytes, so
-// one hash per word serves both.
-constexpr uint64_t kGlobSalt = 0x9e3779b97f4a7c15ULL;
-constexpr size_t kPad = 8;
-
-inline uint64_t Load8(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-
-// `p` must be readable for len rounded up to 8 bytes.
-inline uint64_t HashWord(const char* p, size_t len) {
-  uint64_t h = 0x2545f4914f6cdd1dULL ^ (len * 0xc2b2ae3d27d4eb4fULL);
-  size_t i = 0;
-  for (; i + 8 <= len; i += 8) {
-    h = (h ^ Load8(p + i)) * 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-  }
-  if (i < len) {
-    uint64_t mask = ~uint64_t{0} >> (8 * (8 - (len - i)));
-    h = (h ^ (Load8(p + i) & mask)) * 0xff51afd7ed558ccdULL;
-  }
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 29;
-  return h == 0 ? 1 : h;  // 0 marks an empty slot
-}
-
-inline uint32_t FilterBit(uint64_t key) { return static_cast<uint32_t>(key >> 20) & 0xFFFF; }
-
-// The roles a word can play, as bits of the pre-filter's entries.
-enum FilterRole : uint8_t {
-  kFirstExact = 1,  // a term's first word is this word
-  kFirstGlob = 2,   // a term's first word is a glob with this prefix
-  kPairFirst = 4,   // the first of two words a term is indexed by
-  kPairSecond = 8,  // the second of those two words
+// Node flags: what a unit word that spells a node exactly (its walk used
+// every byte) can start.
+enum NodeFlag : uint8_t {
+  kExact = 1,       // terms whose first word is this word
+  kPairFirst = 2,   // the first of two words some terms are indexed by
+  kPairSecond = 4,  // the second of those two words
+  kGlob = 8,        // terms whose first word is a glob with this prefix (any walk through it)
 };
 
-// The pre-filter: one byte of role bits per (length, first two bytes), so a
-// word costs one lookup before any hashing.
-constexpr size_t kRoleBits = 15;
-inline uint32_t RoleIndex(size_t length, uint8_t f0, uint8_t f1) {
-  uint32_t x = static_cast<uint32_t>(length) * 0x9E3779B1u + f0 * 0x85EBCA77u + f1 * 0xC2B2AE3Du;
-  return (x ^ (x >> 15)) & ((1u << kRoleBits) - 1);
-}
+// A word code (WordToken::term_word): the deepest trie node the word's walk
+// reached, times two, plus one if the walk used every byte of the word.
+inline uint32_t WordCode(uint32_t node, bool whole) { return 2 * node + (whole ? 1 : 0); }
 
-// The key of a variant indexed by its first two words.
-inline uint64_t PairKey(uint64_t first, uint64_t second) {
-  uint64_t k = (first * 0x9e3779b97f4a7c15ULL) ^ second;
-  k ^= k >> 31;
-  k *= 0xbf58476d1ce4e5b9ULL;
-  k ^= k >> 29;
-  k ^= 0x94d049bb133111ebULL;
-  return k == 0 ? 1 : k;
+inline uint64_t PairKey(uint32_t first, uint32_t second) {
+  return (static_cast<uint64_t>(first) << 32) | second;  // nodes are > 0: never 0
+}
+inline size_t PairHash(uint64_t key) {
+  return static_cast<size_t>((key * 0x9e3779b97f4a7c15ULL) >> 32);
 }
 
 // Per ASCII byte: 0 other, 1 space/dash (soft), 2 word. The folded byte.
@@ -100,18 +60,6 @@ void WriteFolded(char32_t cp, size_t len, char* out) {
   }
 }
 
-uint64_t HashString(const std::string& s) {
-  std::string padded = s + std::string(kPad, '\0');
-  return HashWord(padded.data(), s.size());
-}
-
-inline bool TestBit(const uint64_t* bits, uint32_t bit) {
-  return (bits[bit >> 6] & (uint64_t{1} << (bit & 63))) != 0;
-}
-inline void SetBit(std::vector<uint64_t>* bits, uint32_t bit) {
-  (*bits)[bit >> 6] |= uint64_t{1} << (bit & 63);
-}
-
 }  // namespace
 
 void TermMatcher::Add(const Term& term, uint32_t pattern) {
@@ -122,135 +70,223 @@ void TermMatcher::Add(const Term& term, uint32_t pattern) {
     var.at_start = term.at_start;
     var.first_word = static_cast<uint32_t>(words_.size());
     var.word_count = static_cast<uint32_t>(v.words.size());
-    var.first_gap = static_cast<uint32_t>(gaps_.size());
-    for (const TermWord& w : v.words) {
-      words_.push_back(Word{static_cast<uint32_t>(pool_.size()),
-                            static_cast<uint32_t>(w.text.size()), w.glob});
-      pool_ += w.text;
-    }
-    for (const TermGap& g : v.gaps) {
-      Gap gap;
-      gap.literal = g.kind == TermGapKind::kLiteral;
-      if (gap.literal) {
-        gap.offset = static_cast<uint32_t>(pool_.size());
-        gap.length = static_cast<uint32_t>(g.literal.size());
-        pool_ += g.literal;
+    for (size_t w = 0; w < v.words.size(); ++w) {
+      Word word;
+      word.offset = static_cast<uint32_t>(pool_.size());
+      word.length = static_cast<uint32_t>(v.words[w].text.size());
+      word.glob = v.words[w].glob;
+      pool_ += v.words[w].text;
+      if (w > 0 && v.gaps[w - 1].kind_is_literal()) {
+        word.literal_gap = true;
+        word.gap_offset = static_cast<uint32_t>(pool_.size());
+        word.gap_length = static_cast<uint32_t>(v.gaps[w - 1].literal.size());
+        pool_ += v.gaps[w - 1].literal;
       }
-      gaps_.push_back(gap);
+      words_.push_back(word);
     }
-    const TermWord& first = v.words[0];
-    const std::string folded = term.case_sensitive ? FoldCase(first.text) : first.text;
-    auto filter_bit = [](FilterRole role, const std::string& w) -> uint32_t {
-      return (RoleIndex(w.size(), static_cast<uint8_t>(w[0]),
-                        w.size() > 1 ? static_cast<uint8_t>(w[1]) : 0)
-              << 4) |
-             role;
+    auto folded = [&](size_t w) {
+      return term.case_sensitive ? FoldCase(v.words[w].text) : v.words[w].text;
     };
-    // Phrases starting with two plain words joined by spaces/dashes are indexed
-    // by both words: common first words ("has", "the") then cost nothing
-    // unless the second word follows.
-    if (v.words.size() >= 2 && !first.glob && !v.words[1].glob && !v.gaps[0].kind_is_literal()) {
-      const std::string second =
-          term.case_sensitive ? FoldCase(v.words[1].text) : v.words[1].text;
-      keys_.push_back(PairKey(HashString(folded), HashString(second)));
-      pair_bits_.push_back(filter_bit(kPairFirst, folded));
-      pair_bits_.push_back(filter_bit(kPairSecond, second));
-      variants_.push_back(var);
-      continue;
+    PendingKey key;
+    key.first = folded(0);
+    if (v.words.size() >= 2 && !v.words[0].glob && !v.words[1].glob &&
+        !v.gaps[0].kind_is_literal()) {
+      key.kind = KeyKind::kPair;
+      key.second = folded(1);
+    } else {
+      key.kind = v.words[0].glob ? KeyKind::kGlob : KeyKind::kExact;
     }
-    uint64_t key = HashString(folded);
-    if (first.glob) {
-      key ^= kGlobSalt;
-      if (key == 0) key = 1;
-      const size_t l = folded.size();
-      if (l < 32) {
-        // Which glob lengths start with these two letters (a one-letter glob
-        // starts with any second letter).
-        const uint8_t f0 = static_cast<uint8_t>(folded[0]);
-        for (int f1 = 0; f1 < 32; ++f1) {
-          if (l > 1 && f1 != (static_cast<uint8_t>(folded[1]) & 0x1F)) continue;
-          glob_lengths_by_pair_[((f0 & 0x1F) << 5) | f1] |= uint32_t{1} << l;
-        }
-      } else if (std::find(long_glob_lengths_.begin(), long_glob_lengths_.end(), l) ==
-                 long_glob_lengths_.end()) {
-        long_glob_lengths_.push_back(static_cast<uint32_t>(l));
-      }
-    }
-    keys_.push_back(key);
-    pair_bits_.push_back(filter_bit(first.glob ? kFirstGlob : kFirstExact, folded));
+    pending_.push_back(std::move(key));
     variants_.push_back(var);
   }
 }
 
 void TermMatcher::Build() {
-  // Group variants by key, in the order they were added (deterministic).
-  std::map<uint64_t, std::vector<uint32_t>> groups;
-  for (uint32_t v = 0; v < variants_.size(); ++v) groups[keys_[v]].push_back(v);
-  size_t capacity = 16;
-  int bits = 4;
-  while (capacity < groups.size() * 2) {
-    capacity *= 2;
-    ++bits;
+  // The trie of every folded word the index and the case-insensitive
+  // verification need, with build-time node ids (root 0).
+  std::vector<std::map<uint8_t, uint32_t>> children(1);
+  auto insert = [&](std::string_view s) {
+    uint32_t node = 0;
+    for (char c : s) {
+      auto [it, added] = children[node].emplace(static_cast<uint8_t>(c), 0);
+      if (added) {
+        it->second = static_cast<uint32_t>(children.size());
+        children.emplace_back();
+      }
+      node = it->second;
+    }
+    return node;
+  };
+  std::vector<uint32_t> key_first(variants_.size()), key_second(variants_.size());
+  std::vector<uint32_t> word_node(words_.size());
+  for (size_t v = 0; v < variants_.size(); ++v) {
+    key_first[v] = insert(pending_[v].first);
+    if (pending_[v].kind == KeyKind::kPair) key_second[v] = insert(pending_[v].second);
+    if (variants_[v].case_sensitive) continue;
+    for (uint32_t w = variants_[v].first_word; w < variants_[v].first_word + variants_[v].word_count; ++w) {
+      word_node[w] = insert(std::string_view(pool_).substr(words_[w].offset, words_[w].length));
+    }
   }
-  table_.assign(capacity, Slot{});
-  table_mask_ = capacity - 1;
-  table_shift_ = 64 - bits;
-  filter_.assign((size_t{1} << kFilterBits) / 64, 0);
-  roles_.assign(size_t{1} << kRoleBits, 0);
-  for (uint32_t entry : pair_bits_) roles_[entry >> 4] |= static_cast<uint8_t>(entry & 0xF);
-  std::sort(long_glob_lengths_.begin(), long_glob_lengths_.end());
-  variant_ids_.clear();
-  for (const auto& [key, ids] : groups) {
-    size_t i = key >> table_shift_;
-    while (table_[i].key != 0) i = (i + 1) & table_mask_;
-    table_[i].key = key;
-    table_[i].begin = static_cast<uint32_t>(variant_ids_.size());
-    variant_ids_.insert(variant_ids_.end(), ids.begin(), ids.end());
-    table_[i].end = static_cast<uint32_t>(variant_ids_.size());
-    SetBit(&filter_, FilterBit(key));
+
+  // Depth-first numbering (children in byte order), so that a subtree is
+  // the range [id, subtree_end).
+  const size_t nodes = children.size();
+  std::vector<uint32_t> id(nodes), parent(nodes, 0), subtree_end(nodes);
+  {
+    std::vector<std::pair<uint32_t, bool>> stack = {{0, false}};  // (build node, leaving)
+    uint32_t next_id = 0;
+    while (!stack.empty()) {
+      auto [node, leaving] = stack.back();
+      stack.pop_back();
+      if (leaving) {
+        subtree_end[id[node]] = next_id;
+        continue;
+      }
+      id[node] = next_id++;
+      stack.emplace_back(node, true);
+      for (auto it = children[node].rbegin(); it != children[node].rend(); ++it) {
+        stack.emplace_back(it->second, false);
+      }
+    }
+    for (size_t node = 0; node < nodes; ++node) {
+      for (const auto& [byte, child] : children[node]) parent[id[child]] = id[node];
+    }
+  }
+
+  // Byte classes: one per byte some term word has, 0 for the rest.
+  code_.fill(0);
+  uint32_t classes = 1;
+  for (const auto& c : children) {
+    for (const auto& [byte, child] : c) code_[byte] = 1;
+  }
+  for (size_t b = 0; b < 256; ++b) {
+    if (code_[b]) code_[b] = static_cast<uint16_t>(classes++);
+  }
+  code_shift_ = 0;
+  while ((uint32_t{1} << code_shift_) < classes) ++code_shift_;
+  next_.assign(nodes << code_shift_, 0);
+  for (size_t node = 0; node < nodes; ++node) {
+    for (const auto& [byte, child] : children[node]) {
+      next_[(static_cast<size_t>(id[node]) << code_shift_) | code_[byte]] = id[child];
+    }
+  }
+
+  // Word codes for verification.
+  for (const Variant& v : variants_) {
+    if (v.case_sensitive) continue;
+    for (uint32_t w = v.first_word; w < v.first_word + v.word_count; ++w) {
+      const uint32_t n = id[word_node[w]];
+      words_[w].code = WordCode(n, !words_[w].glob);
+      words_[w].span = words_[w].glob ? 2 * (subtree_end[n] - n) : 1;
+    }
+  }
+
+  // Index entries, each a contiguous run of variants (in the order added).
+  std::map<std::tuple<KeyKind, uint32_t, uint32_t>, std::vector<uint32_t>> entries;
+  for (uint32_t v = 0; v < variants_.size(); ++v) {
+    const uint32_t second = pending_[v].kind == KeyKind::kPair ? id[key_second[v]] : 0;
+    entries[{pending_[v].kind, id[key_first[v]], second}].push_back(v);
+  }
+  flags_.assign(nodes, 0);
+  exact_slot_.assign(nodes, 0);
+  glob_slot_.assign(nodes, 0);
+  slots_.clear();
+  std::vector<Variant> grouped;
+  std::vector<std::pair<uint64_t, uint32_t>> pairs;
+  for (const auto& [key, members] : entries) {
+    const auto [kind, first, second] = key;
+    const uint32_t slot = static_cast<uint32_t>(slots_.size());
+    Range range;
+    range.begin = static_cast<uint32_t>(grouped.size());
+    for (uint32_t v : members) grouped.push_back(variants_[v]);
+    range.end = static_cast<uint32_t>(grouped.size());
+    slots_.push_back(range);
+    switch (kind) {
+      case KeyKind::kExact:
+        flags_[first] |= kExact;
+        exact_slot_[first] = slot;
+        break;
+      case KeyKind::kGlob:
+        flags_[first] |= kGlob;
+        glob_slot_[first] = slot;
+        break;
+      case KeyKind::kPair:
+        flags_[first] |= kPairFirst;
+        flags_[second] |= kPairSecond;
+        pairs.emplace_back(PairKey(first, second), slot);
+        break;
+    }
+  }
+  variants_ = std::move(grouped);
+  pending_.clear();
+  pending_.shrink_to_fit();
+
+  size_t capacity = 16;
+  while (capacity < pairs.size() * 2) capacity *= 2;
+  pairs_.assign(capacity, PairSlot{});
+  pair_mask_ = capacity - 1;
+  for (const auto& [key, slot] : pairs) {
+    size_t i = PairHash(key) & pair_mask_;
+    while (pairs_[i].key != 0) i = (i + 1) & pair_mask_;
+    pairs_[i] = PairSlot{key, slot};
+  }
+
+  // Glob prefixes above each node, nearest first (depth-first order visits
+  // a parent before its children).
+  glob_up_.assign(nodes, 0);
+  glob_outer_.assign(nodes, 0);
+  for (uint32_t n = 1; n < nodes; ++n) {
+    glob_outer_[n] = glob_up_[parent[n]];
+    glob_up_[n] = (flags_[n] & kGlob) ? n : glob_outer_[n];
   }
   built_ = true;
 }
 
 size_t TermMatcher::memory_bytes() const {
-  return pool_.size() + words_.size() * sizeof(Word) + gaps_.size() * sizeof(Gap) +
-         variants_.size() * sizeof(Variant) + variant_ids_.size() * sizeof(uint32_t) +
-         table_.size() * sizeof(Slot) + filter_.size() * sizeof(uint64_t) + roles_.size();
+  return pool_.size() + words_.size() * sizeof(Word) + variants_.size() * sizeof(Variant) +
+         sizeof(code_) + next_.size() * sizeof(uint32_t) + flags_.size() +
+         (glob_up_.size() + glob_outer_.size() + exact_slot_.size() + glob_slot_.size()) *
+             sizeof(uint32_t) +
+         slots_.size() * sizeof(Range) + pairs_.size() * sizeof(PairSlot);
 }
 
-int TermMatcher::FindSlot(uint64_t key) const {
-  if (!TestBit(filter_.data(), FilterBit(key))) return -1;
-  size_t i = key >> table_shift_;
+int TermMatcher::FindPair(uint32_t first, uint32_t second) const {
+  const uint64_t key = PairKey(first, second);
+  size_t i = PairHash(key) & pair_mask_;
   while (true) {
-    const Slot& s = table_[i];
-    if (s.key == key) return static_cast<int>(i);
+    const PairSlot& s = pairs_[i];
+    if (s.key == key) return static_cast<int>(s.slot);
     if (s.key == 0) return -1;
-    i = (i + 1) & table_mask_;
+    i = (i + 1) & pair_mask_;
   }
 }
 
-bool TermMatcher::Verify(const Variant& v, std::string_view text, const MatchScratch& scratch,
-                         size_t token) const {
-  const auto& tokens = scratch.tokens;
+bool TermMatcher::Verify(const Variant& v, std::string_view text,
+                         const std::vector<WordToken>& tokens, size_t token) const {
   if (token + v.word_count > tokens.size()) return false;
   if (v.at_start && token != 0) return false;
-  const char* source = v.case_sensitive ? text.data() : scratch.folded.data();
+  const WordToken* t = tokens.data() + token;
+  const Word* word = words_.data() + v.first_word;
   for (uint32_t w = 0; w < v.word_count; ++w) {
-    const WordToken& t = tokens[token + w];
     if (w > 0) {
-      const Gap& gap = gaps_[v.first_gap + w - 1];
-      if (!gap.literal) {
-        if (!t.soft_before) return false;
+      if (!word[w].literal_gap) {
+        if (!t[w].soft_before) return false;
       } else {
-        const WordToken& prev = tokens[token + w - 1];
-        std::string canonical = CanonicalGap(text.substr(prev.end, t.begin - prev.end));
-        if (canonical != std::string_view(pool_).substr(gap.offset, gap.length)) return false;
+        std::string canonical = CanonicalGap(text.substr(t[w - 1].end, t[w].begin - t[w - 1].end));
+        if (canonical != std::string_view(pool_).substr(word[w].gap_offset, word[w].gap_length)) {
+          return false;
+        }
       }
     }
-    const Word& word = words_[v.first_word + w];
-    uint32_t length = t.end - t.begin;
-    if (word.glob ? length < word.length : length != word.length) return false;
-    if (std::memcmp(source + t.begin, pool_.data() + word.offset, word.length) != 0) return false;
+    if (!v.case_sensitive) {
+      if (t[w].term_word - word[w].code >= word[w].span) return false;
+      continue;
+    }
+    const uint32_t length = t[w].end - t[w].begin;
+    if (word[w].glob ? length < word[w].length : length != word[w].length) return false;
+    if (std::memcmp(text.data() + t[w].begin, pool_.data() + word[w].offset, word[w].length) != 0) {
+      return false;
+    }
   }
   return true;
 }
@@ -268,21 +304,6 @@ inline void SetRange(uint64_t* bits, size_t pos, size_t len) {
   SetBits(bits, pos, (len >= 64 ? ~uint64_t{0} : (uint64_t{1} << len) - 1));
 }
 
-// Index of the first bit at or after `pos` that is 1 (`set`) or 0, or `limit`.
-inline size_t NextBit(const uint64_t* bits, size_t pos, size_t limit, bool set) {
-  while (pos < limit) {
-    size_t word = pos >> 6;
-    uint64_t v = set ? bits[word] : ~bits[word];
-    v &= ~uint64_t{0} << (pos & 63);
-    if (v != 0) {
-      size_t found = (word << 6) + static_cast<size_t>(__builtin_ctzll(v));
-      return found < limit ? found : limit;
-    }
-    pos = (word + 1) << 6;
-  }
-  return limit;
-}
-
 // Any bit set in [from, to)?
 inline bool AnyBit(const uint64_t* bits, size_t from, size_t to) {
   while (from < to) {
@@ -296,8 +317,8 @@ inline bool AnyBit(const uint64_t* bits, size_t from, size_t to) {
   return false;
 }
 
-// Pass 1: classify every byte of `text` into word / other (punctuation) bits
-// and write the case-folded copy. Spaces and dashes get neither bit.
+// Classifies every byte of `text` into word / other (punctuation) bits
+// and writes the case-folded copy. Spaces and dashes get neither bit.
 void Classify(std::string_view text, char* folded, uint64_t* word_bits, uint64_t* other_bits) {
   const size_t n = text.size();
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
@@ -361,88 +382,85 @@ void Classify(std::string_view text, char* folded, uint64_t* word_bits, uint64_t
 void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
                         std::vector<Hit>* hits) const {
   const size_t n = text.size();
-  scratch->folded.resize(n + 16);  // HashWord reads whole 8-byte chunks
-  std::memset(scratch->folded.data() + n, 0, 16);
+  scratch->folded.resize(n);
   const size_t words64 = n / 64 + 2;
   scratch->word_bits.assign(words64, 0);
   scratch->other_bits.assign(words64, 0);
-  scratch->tokens.clear();
+  std::vector<WordToken>& tokens = scratch->tokens;
+  tokens.clear();
   scratch->candidates.clear();
-  char* folded = scratch->folded.data();
+  const auto* folded = reinterpret_cast<const uint8_t*>(scratch->folded.data());
   const uint64_t* word_bits = scratch->word_bits.data();
   const uint64_t* other_bits = scratch->other_bits.data();
-  Classify(text, folded, scratch->word_bits.data(), scratch->other_bits.data());
+  Classify(text, scratch->folded.data(), scratch->word_bits.data(), scratch->other_bits.data());
 
   const bool any_terms = built_ && !variants_.empty();
-  const uint8_t* roles = roles_.data();
-  auto probe_at = [&](size_t token, uint64_t key) {
-    int slot = FindSlot(key);
-    if (slot >= 0) {
-      scratch->candidates.emplace_back(static_cast<uint32_t>(token), static_cast<uint32_t>(slot));
+  const uint32_t* next = next_.data();
+  const uint16_t* code = code_.data();
+  const int shift = code_shift_;
+  bool previous_pair_first = false;  // the previous word may start a two-word key
+  uint32_t previous_node = 0;
+  size_t previous_end = 0;
+  auto add_word = [&](size_t begin, size_t end) {
+    const bool soft = !tokens.empty() && !AnyBit(other_bits, previous_end, begin);
+    previous_end = end;
+    const uint32_t token = static_cast<uint32_t>(tokens.size());
+    if (!any_terms) {
+      tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), soft, 0});
+      return;
+    }
+    // Walk the trie until the word's bytes leave it.
+    uint32_t node = 0;
+    size_t i = begin;
+    for (; i < end; ++i) {
+      const uint32_t child = next[(static_cast<size_t>(node) << shift) | code[folded[i]]];
+      if (child == 0) break;
+      node = child;
+    }
+    const bool whole = i == end;
+    tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), soft,
+                               WordCode(node, whole)});
+    const uint8_t flags = whole ? flags_[node] : 0;
+    if (flags & kExact) scratch->candidates.emplace_back(token, exact_slot_[node]);
+    if ((flags & kPairSecond) && previous_pair_first && soft) {
+      const int slot = FindPair(previous_node, node);
+      if (slot >= 0) scratch->candidates.emplace_back(token - 1, static_cast<uint32_t>(slot));
+    }
+    previous_pair_first = (flags & kPairFirst) != 0;
+    previous_node = node;
+    for (uint32_t g = glob_up_[node]; g != 0; g = glob_outer_[g]) {
+      scratch->candidates.emplace_back(token, glob_slot_[g]);
     }
   };
-  auto probe = [&](uint64_t key) { probe_at(scratch->tokens.size(), key); };
 
-  // Pass 2: every run of word bits is a word.
-  size_t pos = 0, previous_end = 0;
-  bool previous_pair_first = false;  // the previous word may start a two-word key
-  uint64_t previous_hash = 0;
-  while (true) {
-    const size_t begin = NextBit(word_bits, pos, n, true);
-    if (begin >= n) break;
-    const size_t end = NextBit(word_bits, begin, n, false);
-    const bool soft = !scratch->tokens.empty() && !AnyBit(other_bits, previous_end, begin);
-    if (any_terms) {
-      const size_t length = end - begin;
-      const char* w = folded + begin;
-      const uint8_t f0 = static_cast<uint8_t>(w[0]);
-      const uint8_t f1 = length > 1 ? static_cast<uint8_t>(w[1]) : 0;
-      uint64_t hash = 0;
-      bool hashed = false;
-      auto word_hash = [&]() {
-        if (!hashed) {
-          hash = HashWord(w, length);
-          hashed = true;
-        }
-        return hash;
-      };
-      auto probe_glob = [&](uint32_t l) {
-        if ((roles[RoleIndex(l, f0, l > 1 ? f1 : 0)] & kFirstGlob) == 0) return;
-        uint64_t key = HashWord(w, l) ^ kGlobSalt;
-        probe(key == 0 ? 1 : key);
-      };
-      // Only the glob lengths some glob starting with these letters has.
-      uint32_t lengths = glob_lengths_by_pair_[((f0 & 0x1F) << 5) | (f1 & 0x1F)];
-      if (length < 31) lengths &= (uint32_t{2} << length) - 1;
-      while (lengths != 0) {
-        probe_glob(static_cast<uint32_t>(__builtin_ctz(lengths)));
-        lengths &= lengths - 1;
+  // Every run of word bits is a word: walk the edges (bit changes) of the
+  // word bits, which alternate between a word's start and its end. The block
+  // holding bit n (0) ends the last word.
+  uint64_t carry = 0;
+  size_t begin = 0;
+  bool in_word = false;
+  for (size_t b = 0; b <= n / 64; ++b) {
+    const uint64_t w = word_bits[b];
+    uint64_t edges = w ^ ((w << 1) | carry);
+    carry = w >> 63;
+    while (edges != 0) {
+      const size_t pos = (b << 6) | static_cast<size_t>(__builtin_ctzll(edges));
+      edges &= edges - 1;
+      if (!in_word) {
+        begin = pos;
+      } else {
+        add_word(begin, pos);
       }
-      for (uint32_t l : long_glob_lengths_) {
-        if (l > length) break;
-        probe_glob(l);
-      }
-      const uint8_t role = roles[RoleIndex(length, f0, f1)];
-      if (role & kFirstExact) probe(word_hash());
-      if (previous_pair_first && soft && (role & kPairSecond)) {
-        probe_at(scratch->tokens.size() - 1, PairKey(previous_hash, word_hash()));
-      }
-      previous_pair_first = (role & kPairFirst) != 0;
-      if (previous_pair_first) previous_hash = word_hash();
+      in_word = !in_word;
     }
-    scratch->tokens.push_back(
-        WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), soft});
-    previous_end = end;
-    pos = end;
   }
 
   for (const auto& [token, slot] : scratch->candidates) {
-    const Slot& s = table_[slot];
-    for (uint32_t k = s.begin; k < s.end; ++k) {
-      const Variant& v = variants_[variant_ids_[k]];
-      if (!Verify(v, text, *scratch, token)) continue;
-      const WordToken& last = scratch->tokens[token + v.word_count - 1];
-      hits->push_back(Hit{v.pattern, scratch->tokens[token].begin, last.end});
+    const Range& r = slots_[slot];
+    for (uint32_t k = r.begin; k < r.end; ++k) {
+      const Variant& v = variants_[k];
+      if (!Verify(v, text, tokens, token)) continue;
+      hits->push_back(Hit{v.pattern, tokens[token].begin, tokens[token + v.word_count - 1].end});
     }
   }
 }

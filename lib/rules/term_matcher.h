@@ -2,15 +2,23 @@
 // scan over a unit's words.
 //
 // How: the text is cut into words (word_scan.h) while a case-folded copy is
-// written. At the end of each word, a 64 Kbit filter indexed by (length,
-// first two letters) says whether any term could start with this word, or
-// with a prefix of it at a length some `*` glob needs; only then is the
-// word (or prefix) hashed, 8 bytes at a time, and looked up in one
-// open-addressing table behind a second filter. Most words cost a couple of
-// bit tests and no hashing. Case-sensitive terms are indexed by their folded
-// form and checked for case when verified. Terms are indexed by their first word; a table hit
-// yields candidate terms whose remaining words and gaps are then verified
-// byte by byte. Spans come for free: they are word boundaries.
+// written. Every distinct word of every term (and every glob prefix) is a
+// node of one byte trie over folded text. Each word of the unit walks the
+// trie until its bytes leave it, which for most words happens after a byte
+// or two, so most words cost a few table loads and no hashing. Where the walk
+// ends names the word exactly: "the word is term word N" (the walk ended on
+// N having used every byte) or "the word starts with glob prefix P" (the walk
+// ended in P's subtree; nodes are numbered in depth-first order, so a subtree
+// is a range of numbers). That code is kept per word, so checking a phrase's
+// words is one integer range test per word, not a string compare.
+//
+// Terms are indexed by their first word (an exact word or a glob prefix), or
+// by their first two words when both are plain and a soft gap joins them
+// (common first words like "the" or "united" then cost nothing unless the
+// second word follows). A hit of an index entry yields candidate terms whose
+// remaining words and gaps are verified. Case-sensitive terms are indexed by
+// their folded form and verified against the raw bytes. Spans come for
+// free: they are word boundaries.
 //
 // The meaning of a term is defined by TermToRegex() (term.h); the property
 // test holds this matcher to it. Immutable after Build(); Match() is const
@@ -36,7 +44,8 @@ class TermMatcher {
   void Build();
 
   // Cuts `text` into scratch->tokens and appends an unsorted hit for every
-  // occurrence of every term (at most one per term and start word: the longest).
+  // occurrence of every term (possibly several per term and start word:
+  // NormalizeHits keeps the longest).
   void Match(std::string_view text, MatchScratch* scratch, std::vector<Hit>* hits) const;
 
   size_t variant_count() const { return variants_.size(); }
@@ -44,46 +53,59 @@ class TermMatcher {
   size_t memory_bytes() const;
 
  private:
+  // One word of a variant, with the gap before it (none for the first).
   struct Word {
-    uint32_t offset = 0, length = 0;  // in pool_
+    // Case-insensitive variants: the word codes (WordToken::term_word) that
+    // match, [code, code + span).
+    uint32_t code = 0, span = 0;
+    uint32_t offset = 0, length = 0;  // the word in pool_ (case-sensitive compare)
     bool glob = false;
-  };
-  struct Gap {
-    bool literal = false;
-    uint32_t offset = 0, length = 0;  // literal text in pool_
+    bool literal_gap = false;  // else the gap is spaces/dashes
+    uint32_t gap_offset = 0, gap_length = 0;  // literal gap text in pool_
   };
   struct Variant {
     uint32_t pattern = 0;
     bool case_sensitive = false;
     bool at_start = false;
-    uint32_t first_word = 0, word_count = 0;
-    uint32_t first_gap = 0;
+    uint32_t first_word = 0, word_count = 0;  // in words_
   };
-  struct Slot {
-    uint64_t key = 0;
-    uint32_t begin = 0, end = 0;  // range in variant_ids_
+  // Until Build(): how a variant is indexed, by folded words.
+  enum class KeyKind : uint8_t { kExact, kGlob, kPair };
+  struct PendingKey {
+    KeyKind kind = KeyKind::kExact;
+    std::string first, second;  // folded
+  };
+  struct Range {
+    uint32_t begin = 0, end = 0;  // in variants_
+  };
+  struct PairSlot {
+    uint64_t key = 0;  // first node << 32 | second node; 0: empty
+    uint32_t slot = 0;
   };
 
-  bool Verify(const Variant& v, std::string_view text, const MatchScratch& scratch,
+  bool Verify(const Variant& v, std::string_view text, const std::vector<WordToken>& tokens,
               size_t token) const;
-  int FindSlot(uint64_t key) const;
+  int FindPair(uint32_t first, uint32_t second) const;
 
-  std::string pool_;
-  std::vector<Word> words_;
-  std::vector<Gap> gaps_;
+  // Variants, grouped by index entry after Build(); their words and the text
+  // of their words and literal gaps.
   std::vector<Variant> variants_;
-  std::vector<uint64_t> keys_;  // per variant: its first word's key
-  std::vector<uint32_t> variant_ids_;
-  std::vector<Slot> table_;
-  uint64_t table_mask_ = 0;
-  int table_shift_ = 60;
-  std::vector<uint64_t> filter_;       // 64 Kbit, by key
-  std::vector<uint8_t> roles_;       // role bits by (length, first two bytes)
-  std::vector<uint32_t> pair_bits_;  // (role index << 4 | role) per word to index, until Build()
-  // Bit l: some glob prefix of length l (< 32) starts with these two letters
-  // (each reduced to 5 bits); longer glob prefixes are listed apart.
-  std::array<uint32_t, 1024> glob_lengths_by_pair_{};
-  std::vector<uint32_t> long_glob_lengths_;
+  std::vector<Word> words_;
+  std::string pool_;
+  std::vector<PendingKey> pending_;  // per variant, until Build()
+
+  // The trie, nodes numbered depth-first (root 0). Child of node n by byte
+  // class c: next_[(n << code_shift_) | c], 0 for none.
+  std::array<uint16_t, 256> code_{};  // folded byte -> class (0: in no term word)
+  int code_shift_ = 0;
+  std::vector<uint32_t> next_;
+  std::vector<uint8_t> flags_;        // per node: NodeFlag bits
+  std::vector<uint32_t> glob_up_;     // per node: nearest glob prefix node at or above it, 0: none
+  std::vector<uint32_t> glob_outer_;  // per glob node: the next glob prefix node above it, 0: none
+  std::vector<uint32_t> exact_slot_, glob_slot_;  // per node: index entry (if flagged)
+  std::vector<Range> slots_;          // index entries: their variants
+  std::vector<PairSlot> pairs_;       // open addressing by first two words
+  uint64_t pair_mask_ = 0;
   bool built_ = false;
 };
 
