@@ -94,7 +94,9 @@ int CountTokens(std::string_view text, int limit) {
 }
 
 LineClassifier::LineClassifier(const StructureRules& rules, const DocumentInfo& document)
-    : rules_(rules) {
+    : rules_(rules),
+      separator_matches_empty_(rules.footnote_separator &&
+                               rules.footnote_separator->PartialMatch("")) {
   if (rules.header_is_title) title_ = LowerNormalised(document.title);
   if (rules.header_is_issuer) issuer_ = LowerNormalised(document.issuer);
 }
@@ -116,9 +118,11 @@ Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
   info->text = text;
   info->body = text;
   if (text.empty()) {
-    info->shape = rules_.footnote_separator && rules_.footnote_separator->PartialMatch(raw)
-                      ? LineShape::kSeparator
-                      : LineShape::kBlank;
+    // Most blank lines are empty: the answer for those was found up front.
+    bool separator =
+        raw.empty() ? separator_matches_empty_
+                    : rules_.footnote_separator && rules_.footnote_separator->PartialMatch(raw);
+    info->shape = separator ? LineShape::kSeparator : LineShape::kBlank;
     return Status::Ok();
   }
   info->shape = LineShape::kText;
@@ -127,12 +131,15 @@ Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
     return Status::Ok();
   }
   if (rules_.line_set == nullptr) return Status::Ok();
-  // Most lines match no pattern: rule out what the first two bytes can, then
-  // ask whether any does before asking which.
+  // Most lines match no pattern: rule out what the line's first two bytes and
+  // last byte can. Most lines the filter lets through match a pattern, so ask
+  // which at once; without the filter, ask whether any does first.
   if (!rules_.line_filter.MayMatch(text)) return Status::Ok();
-  Result<bool> any = rules_.line_set->MatchesAny(text);
-  if (!any.ok()) return any.status();
-  if (!*any) return Status::Ok();
+  if (!rules_.line_filter.enabled()) {
+    Result<bool> any = rules_.line_set->MatchesAny(text);
+    if (!any.ok()) return any.status();
+    if (!*any) return Status::Ok();
+  }
   Status s = rules_.line_set->Match(text, &hits_);
   if (!s.ok()) return s;
   if (hits_.empty()) return Status::Ok();

@@ -69,6 +69,7 @@ class LineClassifier {
   void Groups(const LinePattern& p, std::string_view text);
 
   const StructureRules& rules_;
+  bool separator_matches_empty_;  // the footnote separator on an empty line
   std::string title_;  // lowercase, normalised; empty when unknown
   std::string issuer_;
   std::string buffer_;  // the normalised line

@@ -1,5 +1,6 @@
 #include "lib/segment/line_prefix_filter.h"
 
+#include <bitset>
 #include <cctype>
 
 #include "lib/core/utf8.h"
@@ -16,12 +17,14 @@ struct Prefixes {
   bool nullable = false;                               // the empty string
   Bytes single;                                        // matches one byte long
   Bytes first;                                         // first bytes of non-empty matches
+  Bytes last;                                          // last bytes of non-empty matches
   std::vector<Bytes> pairs = std::vector<Bytes>(256);  // first two bytes of longer matches
 
   void Add(const Prefixes& o) {
     nullable = nullable || o.nullable;
     single |= o.single;
     first |= o.first;
+    last |= o.last;
     for (int b = 0; b < 256; ++b) pairs[b] |= o.pairs[b];
   }
   // Every byte of `a` followed by every byte of `b` may start a match.
@@ -42,6 +45,7 @@ Prefixes OneOf(const Bytes& bytes) {
   Prefixes p;
   p.single = bytes;
   p.first = bytes;
+  p.last = bytes;
   return p;
 }
 
@@ -50,6 +54,7 @@ Prefixes AnyMultibyte() {
   Prefixes p;
   for (int b = 0x80; b < 256; ++b) {
     p.first.set(b);
+    p.last.set(b);
     p.pairs[b].set();
   }
   return p;
@@ -61,6 +66,7 @@ Prefixes AnyChar() {
   for (int b = 0; b < 0x80; ++b) {
     p.single.set(b);
     p.first.set(b);
+    p.last.set(b);
   }
   return p;
 }
@@ -73,6 +79,8 @@ Prefixes Concat(const Prefixes& a, const Prefixes& b) {
   if (b.nullable) p.single |= a.single;
   p.first = a.first;
   if (a.nullable) p.first |= b.first;
+  p.last = b.last;
+  if (b.nullable) p.last |= a.last;
   p.pairs = a.pairs;
   p.AddPairs(a.single, b.first);
   if (a.nullable) {
@@ -97,9 +105,10 @@ class Parser {
  public:
   explicit Parser(std::string_view pattern) : s_(pattern) { fold_ = MentionsCaseFolding(); }
 
-  // Null when the pattern cannot be read.
-  std::unique_ptr<Prefixes> Parse() {
-    Prefixes p = Alternation();
+  // Null when the pattern cannot be read. `*anchored_end`: every match ends
+  // at the end of the text (each alternative ends in '$' or \z).
+  std::unique_ptr<Prefixes> Parse(bool* anchored_end) {
+    Prefixes p = Alternation(anchored_end);
     if (failed_ || i_ != s_.size()) return nullptr;
     return std::make_unique<Prefixes>(std::move(p));
   }
@@ -124,18 +133,28 @@ class Parser {
     return AnyChar();
   }
 
-  Prefixes Alternation() {
-    Prefixes p = Sequence();
+  Prefixes Alternation(bool* anchored_end = nullptr) {
+    bool all_anchored = true;
+    Prefixes p = Sequence(&all_anchored);
     while (!failed_ && Peek() == '|') {
       ++i_;
-      p.Add(Sequence());
+      p.Add(Sequence(&all_anchored));
     }
+    if (anchored_end != nullptr) *anchored_end = all_anchored;
     return p;
   }
 
-  Prefixes Sequence() {
+  // `*all_anchored` is cleared unless the sequence ends in a bare '$' or \z.
+  Prefixes Sequence(bool* all_anchored) {
     Prefixes p = Empty();
-    while (!failed_ && !AtEnd() && Peek() != '|' && Peek() != ')') p = Concat(p, Repetition());
+    bool anchored = false;
+    while (!failed_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
+      size_t start = i_;
+      p = Concat(p, Repetition());
+      std::string_view item = s_.substr(start, i_ - start);
+      anchored = item == "$" || item == "\\z";
+    }
+    *all_anchored = *all_anchored && anchored;
     return p;
   }
 
@@ -258,6 +277,7 @@ class Parser {
       AppendUtf8(&bytes, cp);
       Prefixes p;
       p.first.set(static_cast<unsigned char>(bytes[0]));
+      p.last.set(static_cast<unsigned char>(bytes.back()));
       p.pairs[static_cast<unsigned char>(bytes[0])].set(static_cast<unsigned char>(bytes[1]));
       return p;
     }
@@ -472,12 +492,21 @@ class Parser {
 
 LinePrefixFilter::LinePrefixFilter() = default;
 
-LinePrefixFilter::LinePrefixFilter(const std::vector<std::string>& patterns) : pairs_(256) {
-  for (const std::string& pattern : patterns) {
-    std::unique_ptr<Prefixes> p = Parser(pattern).Parse();
+LinePrefixFilter::LinePrefixFilter(const std::vector<std::string>& patterns)
+    : single_(256), pairs_(256 * 256), ends_(256) {
+  for (size_t k = 0; k < patterns.size(); ++k) {
+    bool anchored_end = false;
+    std::unique_ptr<Prefixes> p = Parser(patterns[k]).Parse(&anchored_end);
     if (p == nullptr || p->nullable) return;  // stays off
-    single_ |= p->single;
-    for (int b = 0; b < 256; ++b) pairs_[b] |= p->pairs[b];
+    // Patterns beyond 32 share bits: that only lets more lines through.
+    uint32_t bit = uint32_t{1} << (k % 32);
+    for (int a = 0; a < 256; ++a) {
+      if (p->single[a]) single_[a] |= bit;
+      for (int b = 0; b < 256; ++b) {
+        if (p->pairs[a][b]) pairs_[a * 256 + b] |= bit;
+      }
+      if (!anchored_end || p->last[a]) ends_[a] |= bit;
+    }
   }
   enabled_ = !patterns.empty();
 }

@@ -3,11 +3,13 @@
 //
 // The line patterns are anchored at the start of the line, so a match is a
 // prefix of the line: either one byte long or starting with the line's first
-// two bytes. The filter reads the patterns' own syntax (never a restatement of
-// rules/structure.yaml) and collects every byte that can be a whole match and
-// every pair of bytes that can start a longer one. A line whose first byte
-// and first two bytes are in neither set cannot match, and most lines of
-// prose (those starting with a lowercase word) are rejected with two table
+// two bytes; a pattern ending in '$' also ends where the line ends. The filter
+// reads the patterns' own syntax (never a restatement of rules/structure.yaml)
+// and collects, per pattern, every byte that can be a whole match, every pair
+// of bytes that can start a longer one and, for a pattern ending in '$', every
+// byte a match can end with. A line no pattern can both start and end like
+// cannot match: most lines of prose (starting with a lowercase word, or with a
+// capital but not ending like a chart label) are rejected with three table
 // look-ups instead of a RegexSet call (~1000 instructions, mostly RE2's fixed
 // cost per call).
 //
@@ -20,7 +22,7 @@
 #ifndef GAPMAP_SEGMENT_LINE_PREFIX_FILTER_H_
 #define GAPMAP_SEGMENT_LINE_PREFIX_FILTER_H_
 
-#include <bitset>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,16 +42,20 @@ class LinePrefixFilter {
   bool MayMatch(std::string_view text) const {
     if (!enabled_ || text.empty()) return true;
     auto b0 = static_cast<unsigned char>(text[0]);
-    if (single_[b0]) return true;
-    return text.size() >= 2 && pairs_[b0][static_cast<unsigned char>(text[1])];
+    uint32_t starts = single_[b0];
+    if (text.size() >= 2) starts |= pairs_[b0 * 256 + static_cast<unsigned char>(text[1])];
+    return (starts & ends_[static_cast<unsigned char>(text.back())]) != 0;
   }
 
   bool enabled() const { return enabled_; }
 
  private:
+  // Bit k % 32 stands for pattern k: one of the patterns that can match at
+  // the start of the line must also be able to end where the line ends.
   bool enabled_ = false;
-  std::bitset<256> single_;              // bytes that are a whole match
-  std::vector<std::bitset<256>> pairs_;  // [first][second] that start a longer match
+  std::vector<uint32_t> single_;  // [byte]: patterns with that one-byte match
+  std::vector<uint32_t> pairs_;   // [first * 256 + second]: patterns starting so
+  std::vector<uint32_t> ends_;    // [last byte]: patterns that end there ('$') or anywhere
 };
 
 }  // namespace gapmap

@@ -47,6 +47,21 @@ TEST_CASE("case folding, alternatives, repetition and multi-byte characters") {
   CHECK_FALSE(glyph.MayMatch("\u25CF item"));
 }
 
+TEST_CASE("a pattern ending in $ must also end like the line") {
+  LinePrefixFilter f({R"(^[A-Z][A-Za-z ]{0,40} \d{1,3}%$)", "^(?i)recommendations$"});
+  REQUIRE(f.enabled());
+  CHECK(f.MayMatch("Women 45%"));
+  CHECK(f.MayMatch("RECOMMENDATIONS"));
+  CHECK_FALSE(f.MayMatch("Women and children are"));
+  CHECK_FALSE(f.MayMatch("Recommendations:"));
+  // One alternative without '$' leaves the end open.
+  LinePrefixFilter open({"^Ab$|^Ab"});
+  CHECK(open.MayMatch("Abc"));
+  LinePrefixFilter closed({"^Ab$|^Ac$"});
+  CHECK_FALSE(closed.MayMatch("Abd"));
+  CHECK(closed.MayMatch("Ab"));
+}
+
 TEST_CASE("a pattern matching the empty string or one it cannot read turns the filter off") {
   CHECK_FALSE(LinePrefixFilter({"^a", "^x*"}).enabled());
   CHECK_FALSE(LinePrefixFilter({"^a", "^\\Qliteral\\E"}).enabled());
