@@ -84,19 +84,27 @@ size_t SkipPlainBlocks(std::string_view s, size_t i, bool html_safe) {
   return i;
 }
 
+// The end of the run of bytes from `i` that need no escaping.
+size_t PlainRunEnd(std::string_view s, size_t i, bool html_safe) {
+  const bool* plain = html_safe ? kPlain.html : kPlain.plain;
+  size_t run = SkipPlainBlocks(s, i, html_safe);
+  while (run < s.size() && static_cast<unsigned char>(s[run]) < 0x80 &&
+         plain[static_cast<unsigned char>(s[run])]) {
+    ++run;
+  }
+  return run;
+}
+
 }  // namespace
+
+bool IsPlainJson(std::string_view s) { return PlainRunEnd(s, 0, false) == s.size(); }
 
 void AppendJsonString(std::string* out, std::string_view s, bool html_safe) {
   out->push_back('"');
-  const bool* plain = html_safe ? kPlain.html : kPlain.plain;
   size_t i = 0;
   while (i < s.size()) {
     // Fast path: copy the run of bytes that need no escaping in one go.
-    size_t run = SkipPlainBlocks(s, i, html_safe);
-    while (run < s.size() && static_cast<unsigned char>(s[run]) < 0x80 &&
-           plain[static_cast<unsigned char>(s[run])]) {
-      ++run;
-    }
+    size_t run = PlainRunEnd(s, i, html_safe);
     if (run > i) {
       out->append(s.data() + i, run - i);
       i = run;

@@ -14,6 +14,9 @@ namespace gapmap {
 // a <script> block).
 void AppendJsonString(std::string* out, std::string_view s, bool html_safe = false);
 
+// True if AppendJsonString(out, s) writes `s` between quotes as it is.
+bool IsPlainJson(std::string_view s);
+
 }  // namespace gapmap
 
 #endif  // GAPMAP_CORE_JSON_WRITER_H_

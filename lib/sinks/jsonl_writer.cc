@@ -111,6 +111,33 @@ void AppendTwoNumbers(std::string* out, std::string_view a, uint64_t x, std::str
   out->append(buffer, p);
 }
 
+// One evidence record whose match needs no escaping, written in place: the
+// most common record, a dozen per unit, where separate appends cost more
+// than the bytes.
+void AppendPlainRecord(std::string* out, std::string_view head, std::string_view tail,
+                       std::string_view match, uint64_t begin, uint64_t end) {
+  constexpr std::string_view kBegin = "\",\"begin\":";
+  constexpr std::string_view kEnd = ",\"end\":";
+  size_t old = out->size();
+  out->resize(old + head.size() + tail.size() + 1 + match.size() + kBegin.size() + 20 +
+              kEnd.size() + 20 + 1);
+  char* p = out->data() + old;
+  auto put = [&p](std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  };
+  put(head);
+  put(tail);
+  *p++ = '"';
+  put(match);
+  put(kBegin);
+  p = PutUint(p, begin);
+  put(kEnd);
+  p = PutUint(p, end);
+  *p++ = '}';
+  out->resize(static_cast<size_t>(p - out->data()));
+}
+
 void AppendDimensionName(const Schema& schema, const Names* names, int d, std::string* out) {
   if (names != nullptr) {
     out->append(names->dimensions[d]);
@@ -181,6 +208,12 @@ void AppendEvidence(const TaggedUnit& unit, const Schema& schema, const Names* n
     first = false;
     size_t begin = std::min<size_t>(e.begin, text.size());
     size_t end = std::clamp<size_t>(e.end, begin, text.size());
+    std::string_view match = std::string_view(text).substr(begin, end - begin);
+    if (names != nullptr && IsPlainJson(match)) {
+      AppendPlainRecord(out, names->evidence_heads[e.dimension][e.label], names->rule_tails[e.rule],
+                        match, e.begin, e.end);
+      continue;
+    }
     if (names != nullptr) {
       out->append(names->evidence_heads[e.dimension][e.label]);
       out->append(names->rule_tails[e.rule]);
@@ -193,7 +226,7 @@ void AppendEvidence(const TaggedUnit& unit, const Schema& schema, const Names* n
       AppendJsonString(out, schema.rule_id(static_cast<int>(e.rule)));
       out->append(",\"match\":"sv);
     }
-    AppendJsonString(out, std::string_view(text).substr(begin, end - begin));
+    AppendJsonString(out, match);
     AppendTwoNumbers(out, ",\"begin\":"sv, e.begin, ",\"end\":"sv, e.end, '}');
   }
   out->push_back(']');
