@@ -145,6 +145,9 @@ constexpr int kContentWords = 8;
 constexpr size_t kMinHeadingChars = 3;
 // The most words of a sub-heading glued to the end of a paragraph.
 constexpr int kMaxGluedHeadingWords = 4;
+// Room reserved for a unit's text when its first line arrives (units of
+// report prose average ~360 bytes).
+constexpr size_t kTypicalUnitBytes = 512;
 
 }  // namespace
 
@@ -472,6 +475,10 @@ void Segmenter::AppendLine(Draft* draft, const Line& line, std::string_view text
   dl.ends_sentence = EndsSentence(text);
   dl.chars = text.size();
   draft->lines.push_back(dl);
+  // A unit's text grows line by line; room for a typical paragraph up front
+  // saves the reallocations of doubling from one line's worth.
+  if (draft->text.empty())
+    draft->text.reserve(std::min(kTypicalUnitBytes, options_.max_unit_bytes));
   dehyphenator_.Join(&draft->text, text);
 }
 
