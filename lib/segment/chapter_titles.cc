@@ -48,12 +48,19 @@ int Words(std::string_view s) {
 }  // namespace
 
 ChapterTitles::ChapterTitles(const AgencyRegistry& registry) {
+  std::vector<Name> names;  // in registry order
   for (size_t i = 0; i < registry.agencies.size(); ++i) {
     const Agency& a = registry.agencies[i];
     int index = static_cast<int>(i);
-    for (const std::string& n : a.names) names_.push_back({Lower(Squeeze(n)), index, false});
-    names_.push_back({Lower(Squeeze(a.name)), index, false});
-    for (const std::string& n : a.acronyms) names_.push_back({Squeeze(n), index, true});
+    for (const std::string& n : a.names) names.push_back({Lower(Squeeze(n)), index, false});
+    names.push_back({Lower(Squeeze(a.name)), index, false});
+    for (const std::string& n : a.acronyms) names.push_back({Squeeze(n), index, true});
+  }
+  // Only a name of the candidate's length can equal it: Find() looks at
+  // those alone, in registry order.
+  for (const Name& n : names) {
+    if (n.text.size() >= by_length_.size()) by_length_.resize(n.text.size() + 1);
+    by_length_[n.text.size()].push_back(n);
   }
 }
 
@@ -69,8 +76,8 @@ static bool EqualsLower(std::string_view text, const std::string& lower) {
 
 int ChapterTitles::Find(std::string_view candidate) const {
   candidate = Trim(candidate);
-  if (candidate.empty()) return -1;
-  for (const Name& n : names_) {
+  if (candidate.empty() || candidate.size() >= by_length_.size()) return -1;
+  for (const Name& n : by_length_[candidate.size()]) {
     if (n.exact_case ? n.text == candidate : EqualsLower(candidate, n.text)) return n.agency;
   }
   return -1;

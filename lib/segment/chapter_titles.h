@@ -43,7 +43,8 @@ class ChapterTitles {
     int agency;
     bool exact_case;
   };
-  std::vector<Name> names_;
+  // The names and acronyms in registry order, by the length of their text.
+  std::vector<std::vector<Name>> by_length_;
 };
 
 }  // namespace gapmap
