@@ -62,6 +62,7 @@ void SectionTracker::Stamp(Unit* unit) {
   if (unit->kind == UnitKind::kBullet) CloseHeadingContinuedByList(*unit);
   SectionRef& s = unit->section;
   s.path.clear();
+  s.path.reserve(path_.size());
   for (const Heading& h : path_) s.path.push_back(h.text);
   if (IsContent(unit->kind) || unit->kind == UnitKind::kHeading) {
     s.agency = agency_;

@@ -167,6 +167,12 @@ bool IsPlainLine(const char* p, size_t n) {
     if ((b.spaces & ((b.spaces << 1) | (space_before ? 1u : 0u))) != 0) return false;
     space_before = (b.spaces >> 15) != 0;
   }
+  if (i < n && n >= 16) {
+    // The rest as the last 16 bytes, overlapping what was checked: every pair
+    // of bytes before them was seen whole, so no carry is needed.
+    BlockClass b = ClassifyBlock(p + n - 16);
+    return b.other == 0 && (b.spaces & (b.spaces << 1)) == 0;
+  }
 #else
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHighs = 0x8080808080808080ULL;
