@@ -30,14 +30,13 @@ inline bool HitLess(const Hit& a, const Hit& b) {
 struct WordToken {
   uint32_t begin = 0;
   uint32_t end = 0;
-  bool soft_before = false;  // the gap before it holds only spaces/dashes
-  uint32_t term_word = 0;    // TermMatcher: which term word it is or starts with
+  uint32_t term_word = 0;  // TermMatcher: which term word it is or starts with
 };
 
 // Reusable buffers for scanning units; one per thread (a Tagger owns one).
 // After UnitMatcher::Match, `tokens` holds the unit's words.
 struct MatchScratch {
-  std::string folded;  // case-folded copy of the text (same length)
+  std::string folded;  // the text's words case-folded, other bytes 0 (same length + 1)
   std::vector<uint64_t> word_bits, other_bits;  // per byte: part of a word / punctuation
   std::vector<WordToken> tokens;
   std::vector<std::pair<uint32_t, uint32_t>> candidates;  // (token, table slot)

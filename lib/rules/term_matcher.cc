@@ -167,7 +167,8 @@ void TermMatcher::Build() {
   next_.assign(nodes << code_shift_, 0);
   for (size_t node = 0; node < nodes; ++node) {
     for (const auto& [byte, child] : children[node]) {
-      next_[(static_cast<size_t>(id[node]) << code_shift_) | code_[byte]] = id[child];
+      next_[(static_cast<size_t>(id[node]) << code_shift_) | code_[byte]] = id[child]
+                                                                            << code_shift_;
     }
   }
 
@@ -195,6 +196,11 @@ void TermMatcher::Build() {
   std::vector<std::pair<uint64_t, uint32_t>> pairs;
   for (const auto& [key, members] : entries) {
     const auto [kind, first, second] = key;
+    // The words the entry was found by are known to match (folded: not
+    // for case-sensitive variants, which compare raw bytes).
+    for (uint32_t v : members) {
+      if (!variants_[v].case_sensitive) variants_[v].checked_words = kind == KeyKind::kPair ? 2 : 1;
+    }
     const uint32_t slot = static_cast<uint32_t>(slots_.size());
     Range range;
     range.begin = static_cast<uint32_t>(grouped.size());
@@ -261,36 +267,6 @@ int TermMatcher::FindPair(uint32_t first, uint32_t second) const {
   }
 }
 
-bool TermMatcher::Verify(const Variant& v, std::string_view text,
-                         const std::vector<WordToken>& tokens, size_t token) const {
-  if (token + v.word_count > tokens.size()) return false;
-  if (v.at_start && token != 0) return false;
-  const WordToken* t = tokens.data() + token;
-  const Word* word = words_.data() + v.first_word;
-  for (uint32_t w = 0; w < v.word_count; ++w) {
-    if (w > 0) {
-      if (!word[w].literal_gap) {
-        if (!t[w].soft_before) return false;
-      } else {
-        std::string canonical = CanonicalGap(text.substr(t[w - 1].end, t[w].begin - t[w - 1].end));
-        if (canonical != std::string_view(pool_).substr(word[w].gap_offset, word[w].gap_length)) {
-          return false;
-        }
-      }
-    }
-    if (!v.case_sensitive) {
-      if (t[w].term_word - word[w].code >= word[w].span) return false;
-      continue;
-    }
-    const uint32_t length = t[w].end - t[w].begin;
-    if (word[w].glob ? length < word[w].length : length != word[w].length) return false;
-    if (std::memcmp(text.data() + t[w].begin, pool_.data() + word[w].offset, word[w].length) != 0) {
-      return false;
-    }
-  }
-  return true;
-}
-
 namespace {
 
 inline void SetBits(uint64_t* bits, size_t pos, uint64_t mask) {
@@ -318,7 +294,9 @@ inline bool AnyBit(const uint64_t* bits, size_t from, size_t to) {
 }
 
 // Classifies every byte of `text` into word / other (punctuation) bits
-// and writes the case-folded copy. Spaces and dashes get neither bit.
+// and writes the case-folded copy of its words, with every other byte 0 (so
+// a trie walk stops at a word's end by itself: no term word holds a 0).
+// Spaces and dashes get neither bit.
 void Classify(std::string_view text, char* folded, uint64_t* word_bits, uint64_t* other_bits) {
   const size_t n = text.size();
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
@@ -334,8 +312,8 @@ void Classify(std::string_view text, char* folded, uint64_t* word_bits, uint64_t
         };
         __m128i upper = in(x, 'A', 'Z');
         __m128i lower = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(folded + i), lower);
         __m128i word = _mm_or_si128(in(lower, 'a', 'z'), in(x, '0', '9'));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(folded + i), _mm_and_si128(lower, word));
         __m128i soft = _mm_or_si128(
             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), in(x, 0x09, 0x0D)),
             _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
@@ -351,7 +329,7 @@ void Classify(std::string_view text, char* folded, uint64_t* word_bits, uint64_t
     uint8_t c = p[i];
     if (c < 0x80) {
       uint8_t k = kTables.kind[c];
-      folded[i] = static_cast<char>(kTables.lower[c]);
+      folded[i] = k == 2 ? static_cast<char>(kTables.lower[c]) : 0;
       if (k == 2) {
         word_bits[i >> 6] |= uint64_t{1} << (i & 63);
       } else if (k == 0) {
@@ -362,16 +340,17 @@ void Classify(std::string_view text, char* folded, uint64_t* word_bits, uint64_t
     }
     char32_t cp;
     size_t len = DecodeAt(text, i, &cp);
-    std::memcpy(folded + i, text.data() + i, len);
     CharClass cls = ClassifyCodePoint(cp);
     if (cls == CharClass::kWord) {
+      std::memcpy(folded + i, text.data() + i, len);
       if (len == 2) {
         char32_t f = FoldCodePoint(cp);
         if (f != cp) WriteFolded(f, 2, folded + i);
       }
       SetRange(word_bits, i, len);
-    } else if (cls == CharClass::kOther) {
-      SetRange(other_bits, i, len);
+    } else {
+      std::memset(folded + i, 0, len);
+      if (cls == CharClass::kOther) SetRange(other_bits, i, len);
     }
     i += len;
   }
@@ -379,10 +358,42 @@ void Classify(std::string_view text, char* folded, uint64_t* word_bits, uint64_t
 
 }  // namespace
 
+bool TermMatcher::Verify(const Variant& v, const Verifier& unit, size_t token) const {
+  if (token + v.word_count > unit.token_count) return false;
+  if (v.at_start && token != 0) return false;
+  const WordToken* t = unit.tokens + token;
+  const Word* word = words_.data() + v.first_word;
+  for (uint32_t w = v.checked_words; w < v.word_count; ++w) {
+    if (w > 0) {
+      if (!word[w].literal_gap) {
+        if (AnyBit(unit.other_bits, t[w - 1].end, t[w].begin)) return false;
+      } else {
+        std::string canonical =
+            CanonicalGap(unit.text.substr(t[w - 1].end, t[w].begin - t[w - 1].end));
+        if (canonical != std::string_view(pool_).substr(word[w].gap_offset, word[w].gap_length)) {
+          return false;
+        }
+      }
+    }
+    if (!v.case_sensitive) {
+      if (t[w].term_word - word[w].code >= word[w].span) return false;
+      continue;
+    }
+    const uint32_t length = t[w].end - t[w].begin;
+    if (word[w].glob ? length < word[w].length : length != word[w].length) return false;
+    if (std::memcmp(unit.text.data() + t[w].begin, pool_.data() + word[w].offset,
+                    word[w].length) != 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
                         std::vector<Hit>* hits) const {
   const size_t n = text.size();
-  scratch->folded.resize(n);
+  scratch->folded.resize(n + 1);
+  scratch->folded[n] = 0;  // ends the last word's walk
   const size_t words64 = n / 64 + 2;
   scratch->word_bits.assign(words64, 0);
   scratch->other_bits.assign(words64, 0);
@@ -401,33 +412,35 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
   bool previous_pair_first = false;  // the previous word may start a two-word key
   uint32_t previous_node = 0;
   size_t previous_end = 0;
+  uint32_t token_count = 0;  // tokens.size(), without a division per word
   auto add_word = [&](size_t begin, size_t end) {
-    const bool soft = !tokens.empty() && !AnyBit(other_bits, previous_end, begin);
-    previous_end = end;
-    const uint32_t token = static_cast<uint32_t>(tokens.size());
+    const uint32_t token = token_count++;
     if (!any_terms) {
-      tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), soft, 0});
+      tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), 0});
       return;
     }
-    // Walk the trie until the word's bytes leave it.
-    uint32_t node = 0;
-    size_t i = begin;
-    for (; i < end; ++i) {
-      const uint32_t child = next[(static_cast<size_t>(node) << shift) | code[folded[i]]];
-      if (child == 0) break;
-      node = child;
+    // Walk the trie until the word's bytes leave it (at the latest at the
+    // 0 after the word). Rows are node << shift.
+    size_t row = 0, i = begin;
+    while (const uint32_t child = next[row | code[folded[i]]]) {
+      row = child;
+      ++i;
     }
+    const uint32_t node = static_cast<uint32_t>(row >> shift);
     const bool whole = i == end;
-    tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), soft,
+    tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
                                WordCode(node, whole)});
     const uint8_t flags = whole ? flags_[node] : 0;
     if (flags & kExact) scratch->candidates.emplace_back(token, exact_slot_[node]);
-    if ((flags & kPairSecond) && previous_pair_first && soft) {
+    // A soft gap is checked only when a two-word key could start here.
+    if ((flags & kPairSecond) && previous_pair_first &&
+        !AnyBit(other_bits, previous_end, begin)) {
       const int slot = FindPair(previous_node, node);
       if (slot >= 0) scratch->candidates.emplace_back(token - 1, static_cast<uint32_t>(slot));
     }
     previous_pair_first = (flags & kPairFirst) != 0;
     previous_node = node;
+    previous_end = end;
     for (uint32_t g = glob_up_[node]; g != 0; g = glob_outer_[g]) {
       scratch->candidates.emplace_back(token, glob_slot_[g]);
     }
@@ -438,28 +451,35 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
   // holding bit n (0) ends the last word.
   uint64_t carry = 0;
   size_t begin = 0;
-  bool in_word = false;
+  bool in_word = false;  // a word began in an earlier block
   for (size_t b = 0; b <= n / 64; ++b) {
     const uint64_t w = word_bits[b];
     uint64_t edges = w ^ ((w << 1) | carry);
     carry = w >> 63;
-    while (edges != 0) {
-      const size_t pos = (b << 6) | static_cast<size_t>(__builtin_ctzll(edges));
+    const size_t base = b << 6;
+    if (in_word && edges != 0) {
+      add_word(begin, base | static_cast<size_t>(__builtin_ctzll(edges)));
       edges &= edges - 1;
-      if (!in_word) {
-        begin = pos;
-      } else {
-        add_word(begin, pos);
+      in_word = false;
+    }
+    while (edges != 0) {
+      begin = base | static_cast<size_t>(__builtin_ctzll(edges));
+      edges &= edges - 1;
+      if (edges == 0) {
+        in_word = true;
+        break;
       }
-      in_word = !in_word;
+      add_word(begin, base | static_cast<size_t>(__builtin_ctzll(edges)));
+      edges &= edges - 1;
     }
   }
 
+  const Verifier verifier{text, tokens.data(), tokens.size(), other_bits};
   for (const auto& [token, slot] : scratch->candidates) {
     const Range& r = slots_[slot];
     for (uint32_t k = r.begin; k < r.end; ++k) {
       const Variant& v = variants_[k];
-      if (!Verify(v, text, tokens, token)) continue;
+      if (!Verify(v, verifier, token)) continue;
       hits->push_back(Hit{v.pattern, tokens[token].begin, tokens[token + v.word_count - 1].end});
     }
   }

@@ -67,7 +67,15 @@ class TermMatcher {
     uint32_t pattern = 0;
     bool case_sensitive = false;
     bool at_start = false;
+    uint8_t checked_words = 0;  // leading words known to match when its index entry hits
     uint32_t first_word = 0, word_count = 0;  // in words_
+  };
+  // What Verify() reads of the unit.
+  struct Verifier {
+    std::string_view text;
+    const WordToken* tokens;
+    size_t token_count;
+    const uint64_t* other_bits;  // punctuation bytes (a gap with none is soft)
   };
   // Until Build(): how a variant is indexed, by folded words.
   enum class KeyKind : uint8_t { kExact, kGlob, kPair };
@@ -83,8 +91,7 @@ class TermMatcher {
     uint32_t slot = 0;
   };
 
-  bool Verify(const Variant& v, std::string_view text, const std::vector<WordToken>& tokens,
-              size_t token) const;
+  bool Verify(const Variant& v, const Verifier& unit, size_t token) const;
   int FindPair(uint32_t first, uint32_t second) const;
 
   // Variants, grouped by index entry after Build(); their words and the text
@@ -94,8 +101,9 @@ class TermMatcher {
   std::string pool_;
   std::vector<PendingKey> pending_;  // per variant, until Build()
 
-  // The trie, nodes numbered depth-first (root 0). Child of node n by byte
-  // class c: next_[(n << code_shift_) | c], 0 for none.
+  // The trie, nodes numbered depth-first (root 0). A node's row is
+  // n << code_shift_; the row of the child of row r by byte class c is
+  // next_[r | c], 0 for none.
   std::array<uint16_t, 256> code_{};  // folded byte -> class (0: in no term word)
   int code_shift_ = 0;
   std::vector<uint32_t> next_;

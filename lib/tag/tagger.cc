@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -32,6 +33,36 @@ Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
     : rules_(rules), c_(rules.compiled), options_(options) {
   assigned_.assign(c_.labels.size(), 0);
   section_match_.assign(c_.section_regexes.size(), 0);
+  // Rank every (label, list, near) some pattern is used with.
+  std::vector<std::tuple<uint32_t, CueList, uint16_t>> keys;
+  for (const CompiledPattern& p : c_.patterns) {
+    for (const PatternUse& use : p.uses) keys.emplace_back(use.label, use.list, use.near);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (const CompiledPattern& p : c_.patterns) {
+    use_begin_.push_back(static_cast<uint32_t>(use_rank_.size()));
+    for (const PatternUse& use : p.uses) {
+      auto it = std::lower_bound(keys.begin(), keys.end(),
+                                 std::make_tuple(use.label, use.list, use.near));
+      use_rank_.push_back(static_cast<uint32_t>(it - keys.begin()));
+    }
+  }
+  for (const CompiledLabel& l : c_.labels) {
+    label_kinds_.push_back(c_.dimensions[l.dimension].kind_mask);
+    prior_begin_.push_back(static_cast<uint32_t>(prior_epoch_.size()));
+    prior_epoch_.resize(prior_epoch_.size() + l.priors.size(), 0);
+  }
+  prior_static_.assign(prior_epoch_.size(), 0);
+  for (int k = 0; k < kUnitKindCount; ++k) {
+    const uint8_t bit = KindBit(static_cast<UnitKind>(k));
+    for (uint32_t l : c_.prior_capable_labels) {
+      if (label_kinds_[l] & bit) prior_capable_[k].push_back(l);
+    }
+    std::sort(prior_capable_[k].begin(), prior_capable_[k].end());
+    prior_capable_[k].erase(std::unique(prior_capable_[k].begin(), prior_capable_[k].end()),
+                            prior_capable_[k].end());
+  }
 }
 
 Status Tagger::Tag(Unit unit, TaggedUnit* out) { return Run(std::move(unit), out, nullptr); }
@@ -46,6 +77,7 @@ void Tagger::UpdateSections(const Unit& unit) {
   if (path_valid_ && unit.section.path == last_path_) return;
   last_path_ = unit.section.path;
   path_valid_ = true;
+  ++context_epoch_;
   // Headings recur (a document alternates between a few paths, and every
   // agency chapter has the same part headings): remember each heading's
   // matches instead of running the regexes again.
@@ -100,13 +132,18 @@ void Tagger::Remember(const TaggedUnit& out) {
   }
 }
 
-bool Tagger::PriorHolds(const CompiledPrior& prior, int dimension, const Unit& unit) const {
-  if (!prior.parts.empty() &&
-      std::find(prior.parts.begin(), prior.parts.end(), unit.section.part) == prior.parts.end()) {
-    return false;
+bool Tagger::PriorHolds(const CompiledPrior& prior, uint32_t slot, int dimension,
+                        const Unit& unit) {
+  if (prior_epoch_[slot] != context_epoch_) {
+    prior_epoch_[slot] = context_epoch_;
+    prior_static_[slot] =
+        (prior.parts.empty() || std::find(prior.parts.begin(), prior.parts.end(),
+                                          unit.section.part) != prior.parts.end()) &&
+        (prior.kind_mask == 0 || (prior.kind_mask & KindBit(unit.kind)) != 0) &&
+        (prior.section < 0 || section_match_[prior.section]);
   }
-  if (prior.kind_mask != 0 && (prior.kind_mask & KindBit(unit.kind)) == 0) return false;
-  if (prior.section >= 0 && !section_match_[prior.section]) return false;
+  if (!prior_static_[slot]) return false;
+  if (prior.lead_in < 0) return true;
   // The lead-in label is of the prior's own dimension.
   if (prior.lead_in >= 0 && !LeadInHas(dimension, prior.lead_in)) return false;
   return true;
@@ -147,6 +184,9 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   candidates_.clear();
   vetoes_.clear();
   bool unit_vetoed = false;
+  // Labels evaluated for their priors alone (most) have no hits: skip the
+  // hit work, which would find nothing.
+  const bool any_hit = first != last;
   for (const LabelHit* p = first; p != last; ++p) {
     if (p->list == CueList::kNot) {
       vetoes_.push_back(Hit{p->pattern, p->begin, p->end});
@@ -175,7 +215,7 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
     }
     candidates_.push_back(c);
   }
-  for (size_t k = 0; k < label.near.size(); ++k) {
+  for (size_t k = 0; any_hit && k < label.near.size(); ++k) {
     near_a_.clear();
     near_b_.clear();
     for (const LabelHit* p = first; p != last; ++p) {
@@ -212,7 +252,7 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
                                       best->pattern, CueList::kNearA});
     }
   }
-  std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& x, const Candidate& y) {
+  if (candidates_.size() > 1) std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& x, const Candidate& y) {
     return std::tie(x.begin, y.end, y.weight, x.pattern, x.partner) <
            std::tie(y.begin, x.end, x.weight, y.pattern, y.partner);
   });
@@ -241,8 +281,9 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   eval.kept_end = static_cast<uint32_t>(kept_.size());
   eval.hits = static_cast<int>(eval.kept_end - eval.kept_begin);
   eval.prior_begin = static_cast<uint32_t>(fired_.size());
+  uint32_t slot = prior_begin_[index];
   for (const CompiledPrior& prior : label.priors) {
-    if (!PriorHolds(prior, label.dimension, unit)) continue;
+    if (!PriorHolds(prior, slot++, label.dimension, unit)) continue;
     score += prior.score;
     fired_.push_back(prior.rule);
     if (trace) trace->priors.emplace_back(prior.rule, prior.score);
@@ -332,51 +373,60 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
   GAPMAP_RETURN_IF_ERROR(c_.matcher.Match(u.text, &scratch_, &hits_));
   UpdateSections(u);
   FindLeadIn(u);
+  if (u.section.part != context_part_ || static_cast<int>(u.kind) != context_kind_) {
+    context_part_ = u.section.part;
+    context_kind_ = static_cast<int>(u.kind);
+    ++context_epoch_;
+  }
   if (trace) {
     trace->hits = hits_;
     trace->words = scratch_.tokens.size();
   }
 
   label_hits_.clear();
-  for (const Hit& h : hits_) {
-    for (const PatternUse& use : c_.patterns[h.pattern].uses) {
-      const CompiledLabel& l = c_.labels[use.label];
-      if ((c_.dimensions[l.dimension].kind_mask & kind_bit) == 0) continue;
-      label_hits_.push_back(
-          LabelHit{use.label, use.list, use.near, h.begin, h.end, use.weight, h.pattern});
+  for (size_t i = 0; i < hits_.size(); ++i) {
+    const Hit& h = hits_[i];
+    const std::vector<PatternUse>& uses = c_.patterns[h.pattern].uses;
+    const uint32_t* rank = use_rank_.data() + use_begin_[h.pattern];
+    for (size_t k = 0; k < uses.size(); ++k) {
+      const PatternUse& use = uses[k];
+      if ((label_kinds_[use.label] & kind_bit) == 0) continue;
+      label_hits_.push_back(LabelHit{(static_cast<uint64_t>(rank[k]) << 32) | i, use.label,
+                                     use.list, use.near, h.begin, h.end, use.weight, h.pattern});
     }
   }
-  std::sort(label_hits_.begin(), label_hits_.end(), [](const LabelHit& a, const LabelHit& b) {
-    return std::tie(a.label, a.list, a.near, a.begin, a.end, a.pattern) <
-           std::tie(b.label, b.list, b.near, b.begin, b.end, b.pattern);
-  });
+  std::sort(label_hits_.begin(), label_hits_.end(),
+            [](const LabelHit& a, const LabelHit& b) { return a.order < b.order; });
 
   // The labels to evaluate: those with hits, those priors alone can assign,
   // and (when explaining) every label of an applicable dimension.
-  touched_.clear();
+  // Both lists are ascending and without repeats: merge them.
+  hit_labels_.clear();
   for (const LabelHit& h : label_hits_) {
-    if (touched_.empty() || touched_.back() != h.label) touched_.push_back(h.label);
+    if (hit_labels_.empty() || hit_labels_.back() != h.label) hit_labels_.push_back(h.label);
   }
-  for (uint32_t l : c_.prior_capable_labels) {
-    if (c_.dimensions[c_.labels[l].dimension].kind_mask & kind_bit) touched_.push_back(l);
-  }
+  const std::vector<uint32_t>& prior_capable = prior_capable_[static_cast<int>(u.kind)];
+  touched_.clear();
+  std::set_union(hit_labels_.begin(), hit_labels_.end(), prior_capable.begin(),
+                 prior_capable.end(), std::back_inserter(touched_));
   if (trace) {
     for (uint32_t l = 0; l < c_.labels.size(); ++l) {
-      if (c_.dimensions[c_.labels[l].dimension].kind_mask & kind_bit) touched_.push_back(l);
+      if (label_kinds_[l] & kind_bit) touched_.push_back(l);
     }
+    std::sort(touched_.begin(), touched_.end());
+    touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
   }
-  std::sort(touched_.begin(), touched_.end());
-  touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
 
   evals_.clear();
   kept_.clear();
   fired_.clear();
   std::vector<LabelTrace> label_traces;
   size_t h = 0;
+  const size_t hit_count = label_hits_.size();
   for (uint32_t l : touched_) {
-    while (h < label_hits_.size() && label_hits_[h].label < l) ++h;
+    while (h < hit_count && label_hits_[h].label < l) ++h;
     size_t end = h;
-    while (end < label_hits_.size() && label_hits_[end].label == l) ++end;
+    while (end < hit_count && label_hits_[end].label == l) ++end;
     if (trace != nullptr) {
       LabelTrace lt;
       Evaluate(l, label_hits_.data() + h, label_hits_.data() + end, u, &lt);

@@ -52,6 +52,10 @@ class Tagger {
 
  private:
   struct LabelHit {
+    // (label, list, near) rank << 32 | index of the hit: sorting by it gives
+    // (label, list, near, begin, end, pattern) order, as hits are in
+    // (begin, end, pattern) order.
+    uint64_t order;
     uint32_t label;
     CueList list;
     uint16_t near;
@@ -85,12 +89,26 @@ class Tagger {
   void Evaluate(uint32_t label, const LabelHit* first, const LabelHit* last, const Unit& unit,
                 LabelTrace* trace);
   bool InScope(const CompiledLabel& label, const Unit& unit, std::string* why) const;
-  bool PriorHolds(const CompiledPrior& prior, int dimension, const Unit& unit) const;
+  bool PriorHolds(const CompiledPrior& prior, uint32_t slot, int dimension, const Unit& unit);
   void Remember(const TaggedUnit& out);
 
   const RuleSet& rules_;
   const CompiledRules& c_;
   TaggerOptions options_;
+  // Derived from the rules once (per Tagger).
+  std::vector<uint32_t> use_begin_;  // per pattern: its first use in use_rank_
+  std::vector<uint32_t> use_rank_;   // per use: rank of its (label, list, near)
+  std::vector<uint8_t> label_kinds_;  // per label: its dimension's kind mask
+  std::array<std::vector<uint32_t>, kUnitKindCount> prior_capable_;  // by kind, ascending
+  std::vector<uint32_t> prior_begin_;  // per label: its first prior's slot
+  // What a prior says apart from its lead-in condition depends on the unit's
+  // part, kind and section path only: remembered per slot while those stay
+  // (context_epoch_ changes when one of them does).
+  std::vector<uint32_t> prior_epoch_;
+  std::vector<uint8_t> prior_static_;
+  uint32_t context_epoch_ = 1;
+  std::string context_part_;
+  int context_kind_ = -1;
   MatchScratch scratch_;
   std::vector<Hit> hits_;
   std::vector<LabelHit> label_hits_;
@@ -102,6 +120,7 @@ class Tagger {
   std::vector<uint8_t> assigned_;  // per label: assigned directly
   std::vector<uint32_t> implies_blocked_;  // assigned labels whose implications do not apply
   std::vector<uint32_t> touched_;
+  std::vector<uint32_t> hit_labels_;
   // Section path cache: which section regexes match a heading of the path.
   std::vector<std::string> last_path_;
   bool path_valid_ = false;
