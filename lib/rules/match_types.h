@@ -33,6 +33,24 @@ struct WordToken {
   uint32_t term_word = 0;  // TermMatcher: which term word it is or starts with
 };
 
+// Per-thread buffers of AtomScanner::Scan (atom_scanner.h).
+struct AtomScanScratch {
+  std::vector<uint8_t> state_seen;  // per state: its atoms are already reported
+  std::vector<uint32_t> states;     // states with atoms reached in this scan
+  std::vector<std::pair<uint32_t, uint32_t>> hits;  // (state, end) of every atom found
+  std::vector<uint8_t> atom_seen;   // per atom: already reported
+};
+
+// Per-thread buffers of RegexPrefilter::Candidates (regex_prefilter.h).
+struct PrefilterScratch {
+  AtomScanScratch scan;
+  std::vector<int> found;  // scanner atoms
+  std::vector<uint8_t> clause_hit;     // per clause: an atom of it was found
+  std::vector<uint16_t> clauses_met;   // per regex: its clauses hit
+  std::vector<int> clauses;            // the clauses hit
+  std::vector<std::pair<uint32_t, uint32_t>> windows;  // of one regex: [begin, end)
+};
+
 // Reusable buffers for scanning units; one per thread (a Tagger owns one).
 // After UnitMatcher::Match, `tokens` holds the unit's words.
 struct MatchScratch {
@@ -41,6 +59,8 @@ struct MatchScratch {
   std::vector<WordToken> tokens;
   std::vector<std::pair<uint32_t, uint32_t>> candidates;  // (token, table slot)
   std::vector<int> set_hits;
+  PrefilterScratch prefilter;
+  std::vector<int> regex_candidates;  // regexes the prefilter lets through
   uint64_t set_fallbacks = 0;  // units whose regex-set scan ran out of memory
 };
 

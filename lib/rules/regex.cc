@@ -57,10 +57,15 @@ bool Regex::FullMatch(std::string_view text) const {
 }
 
 bool Regex::Find(std::string_view text, size_t from, size_t* begin, size_t* end) const {
+  return Find(text, from, text.size(), begin, end);
+}
+
+bool Regex::Find(std::string_view text, size_t from, size_t to, size_t* begin,
+                 size_t* end) const {
   re2::StringPiece match;
-  if (from > text.size()) return false;
-  if (!impl_->re.Match(re2::StringPiece(text.data(), text.size()), from, text.size(),
-                       RE2::UNANCHORED, &match, 1)) {
+  if (to > text.size() || from > to) return false;
+  if (!impl_->re.Match(re2::StringPiece(text.data(), text.size()), from, to, RE2::UNANCHORED,
+                       &match, 1)) {
     return false;
   }
   *begin = static_cast<size_t>(match.data() - text.data());

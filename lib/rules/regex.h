@@ -1,10 +1,11 @@
 // Regex and RegexSet: the project's thin wrappers over RE2.
 //
-// Only this file pair and the rule matcher include RE2 headers; everything
-// else (the segmenter's line recognisers, the tagger) goes through here, so
-// RE2's options are set in one place: UTF-8, log_errors off (errors come back
-// as Status), and an explicit memory budget. Both classes are immutable after
-// construction/Compile() and safe to share between threads.
+// Only this file pair, the rule matcher and its regex prefilter include RE2
+// headers; everything else (the segmenter's line recognisers, the tagger)
+// goes through here, so RE2's options are set in one place: UTF-8, log_errors
+// off (errors come back as Status), and an explicit memory budget. Both
+// classes are immutable after construction/Compile() and safe to share
+// between threads.
 #ifndef GAPMAP_RULES_REGEX_H_
 #define GAPMAP_RULES_REGEX_H_
 
@@ -36,6 +37,9 @@ class Regex {
   bool FullMatch(std::string_view text) const;
   // Leftmost match starting at or after `from`: [*begin, *end) in `text`.
   bool Find(std::string_view text, size_t from, size_t* begin, size_t* end) const;
+  // The same within text[from, to): the rest of `text` is context only (for
+  // \b, ^ and $), as if the match had to end by `to`.
+  bool Find(std::string_view text, size_t from, size_t to, size_t* begin, size_t* end) const;
   // Like FullMatch, also returning the capture groups (empty view when a group
   // did not take part). `groups` is resized to group_count().
   bool FullMatchGroups(std::string_view text, std::vector<std::string_view>* groups) const;

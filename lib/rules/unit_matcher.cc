@@ -6,20 +6,44 @@
 
 namespace gapmap {
 
-void AppendRegexHits(const Regex& re, std::string_view text, uint32_t pattern,
-                     std::vector<Hit>* hits) {
-  size_t pos = 0;
+namespace {
+
+// Appends the matches of `re` that start at or after *pos and end by `to`;
+// *pos ends past the last one.
+void AppendRegexHitsUpTo(const Regex& re, std::string_view text, size_t to, uint32_t pattern,
+                         size_t* pos, std::vector<Hit>* hits) {
   size_t begin = 0, end = 0;
-  while (pos <= text.size() && re.Find(text, pos, &begin, &end)) {
+  while (*pos <= to && re.Find(text, *pos, to, &begin, &end)) {
     if (end > begin) {
       hits->push_back(Hit{pattern, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
-      pos = end;
+      *pos = end;
       continue;
     }
     // An empty match (e.g. `x*`) is no hit; step over one code point.
-    if (begin >= text.size()) break;
+    if (begin >= text.size()) {
+      *pos = text.size() + 1;
+      break;
+    }
     char32_t cp;
-    pos = begin + DecodeAt(text, begin, &cp);
+    *pos = begin + DecodeAt(text, begin, &cp);
+  }
+}
+
+}  // namespace
+
+void AppendRegexHits(const Regex& re, std::string_view text, uint32_t pattern,
+                     std::vector<Hit>* hits) {
+  size_t pos = 0;
+  AppendRegexHitsUpTo(re, text, text.size(), pattern, &pos, hits);
+}
+
+void AppendRegexHitsIn(const Regex& re, std::string_view text,
+                       const std::vector<std::pair<uint32_t, uint32_t>>& windows,
+                       uint32_t pattern, std::vector<Hit>* hits) {
+  size_t pos = 0;
+  for (const auto& [begin, end] : windows) {
+    pos = std::max<size_t>(pos, begin);
+    AppendRegexHitsUpTo(re, text, end, pattern, &pos, hits);
   }
 }
 
@@ -112,6 +136,7 @@ Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint
     anchored_pattern_.push_back(pattern);
     return Status::Ok();
   }
+  prefilter_.Add(set_pattern);
   regexes_.push_back(re);
   regex_pattern_.push_back(pattern);
   return Status::Ok();
@@ -119,6 +144,7 @@ Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint
 
 Status UnitMatcher::Build() {
   terms_.Build();
+  prefilter_.Build();
   if (!anchored_.empty()) GAPMAP_RETURN_IF_ERROR(anchored_set_->Compile());
   if (!regexes_.empty()) return set_->Compile();
   return Status::Ok();
@@ -158,8 +184,18 @@ Status UnitMatcher::Match(std::string_view text, MatchScratch* scratch,
                                     &fell_back, hits));
   }
   if (!regexes_.empty()) {
-    GAPMAP_RETURN_IF_ERROR(
-        MatchSet(*set_, regexes_, regex_pattern_, text, scratch, &fell_back, hits));
+    if (prefilter_.Candidates(text, &scratch->prefilter, &scratch->regex_candidates)) {
+      for (int r : scratch->regex_candidates) {
+        if (prefilter_.Windows(r, text.size(), &scratch->prefilter)) {
+          AppendRegexHitsIn(regexes_[r], text, scratch->prefilter.windows, regex_pattern_[r], hits);
+        } else {
+          AppendRegexHits(regexes_[r], text, regex_pattern_[r], hits);
+        }
+      }
+    } else {
+      GAPMAP_RETURN_IF_ERROR(
+          MatchSet(*set_, regexes_, regex_pattern_, text, scratch, &fell_back, hits));
+    }
   }
   if (fell_back) ++scratch->set_fallbacks;
   NormalizeHits(hits);

@@ -1,8 +1,15 @@
 // UnitMatcher: every pattern of a rule set (terms and raw regexes) matched
 // against one unit in a single scan, with the span of every occurrence.
 //
-// Terms go to the TermMatcher (word hashing, spans for free). Raw regexes are
-// combined in one RE2::Set (RegexSet) that says which of them occur; only
+// Terms go to the TermMatcher (spans for free). Raw regexes first pass a
+// prefilter (regex_prefilter.h): from the literal atoms found in the unit it
+// names the few regexes that may match, and only those run, each on its own
+// (in windows around their atoms when their matches are of bounded length),
+// which also finds their spans; on most units none is left. The set scan it
+// replaces cost as much as running a regex over the unit, plus building the
+// big set's DFA states at the start of a run. Where the prefilter cannot
+// tell (a unit with a code point RE2 folds to an ASCII letter), the regexes
+// are combined in one RE2::Set (RegexSet) that says which of them occur; only
 // those are then run on their own to find their spans. Regexes anchored at
 // the start of the unit (`^...`) go to a second set, anchored: its scan
 // stops after the first bytes (in the unanchored set they would keep the
@@ -19,11 +26,13 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lib/core/status.h"
 #include "lib/rules/match_types.h"
 #include "lib/rules/regex.h"
+#include "lib/rules/regex_prefilter.h"
 #include "lib/rules/term.h"
 #include "lib/rules/term_matcher.h"
 
@@ -33,6 +42,11 @@ namespace gapmap {
 // first, as RE2 finds them) as a hit of `pattern`.
 void AppendRegexHits(const Regex& re, std::string_view text, uint32_t pattern,
                      std::vector<Hit>* hits);
+// The same when every match lies in one of `windows` (disjoint [begin, end)
+// ranges of `text`, in order): only they are searched.
+void AppendRegexHitsIn(const Regex& re, std::string_view text,
+                       const std::vector<std::pair<uint32_t, uint32_t>>& windows,
+                       uint32_t pattern, std::vector<Hit>* hits);
 
 // Sorts hits into HitLess order and keeps, for each (pattern, begin), only
 // the longest.
@@ -78,6 +92,7 @@ class UnitMatcher {
 
   TermMatcher terms_;
   std::unique_ptr<RegexSet> set_;
+  RegexPrefilter prefilter_;    // of the set's regexes
   std::vector<Regex> regexes_;  // in the set
   std::vector<uint32_t> regex_pattern_;
   std::unique_ptr<RegexSet> anchored_set_;

@@ -1,14 +1,19 @@
-// Property test: the one-pass matcher (token hashing for terms, one RE2::Set
-// scan for regexes) finds exactly what the one-pattern-at-a-time reference
-// (each term through its regex translation, each regex on its own) finds, on
-// many randomised rule sets and units.
+// Property test: the one-pass matcher (token hashing for terms; for regexes
+// the atom prefilter and windows, or one RE2::Set scan) finds exactly what
+// the one-pattern-at-a-time reference (each term through its regex
+// translation, each regex on its own over the whole unit) finds, on many
+// randomised rule sets and units.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "lib/rules/reference_matcher.h"
+#include "lib/rules/regex.h"
+#include "lib/rules/regex_length.h"
+#include "lib/rules/regex_prefilter.h"
 #include "tests/rules/rules_fixture.h"
 
 namespace gapmap {
@@ -27,7 +32,18 @@ const std::vector<std::string> kRegexes = {
     "fund(s|ing)?", "(?-i)Co", "ch.ld", "^\\W*(victim|child)", "(?i)^co\\b|aids$",
     // Word-bounded regexes with literal first words, case flags, one-letter words.
     "\\b(?:victims?|child(?:ren)?) (?:assist\\w*|fund)", "\\bco-?operation\\b",
-    "\\bfund(?:s|ing)?\\b", "\\bs\\b", "\\b(?:a|ab) b", "\\bk", "(?-i:\\bHIV\\b)"};
+    "\\bfund(?:s|ing)?\\b", "\\bs\\b", "\\b(?:a|ab) b", "\\bk", "(?-i:\\bHIV\\b)",
+    // Bounded regexes the prefilter searches only around their atoms, whose
+    // atoms also occur where they do not match: windows at the unit's ends,
+    // `$` and \b at a window's edge, classes of more than one byte, and
+    // letters RE2 folds from U+017F and U+212A ("assist", "k").
+    "\\bchild(?:ren)? (?:victims?|fund)\\b", "(?:assist|fund)\\w{0,4} (?:co|x2)\\b",
+    "\\baids$", "hiv.{0,6}aids", "\\bfund(?:s|ing)? [^ ]{1,3}\\b", "victims?,? (?:a|ab)\\b",
+    "\\bassist(?:ance)?\\b", "(?:counter|co)-?(?:operation|trafficking)", "ck\\b"};
+// Text-only words with U+017F (long s) and U+212A (Kelvin sign), which RE2
+// matches case-insensitively as s and k: the prefilter must not miss them.
+const std::vector<std::string> kFoldWords = {"a\u017F\u017Fistance", "\u212A", "chil\u212A",
+                                             "\u017F", "victim\u017F", "tra\u017Fficking"};
 
 std::string Case(std::mt19937& rng, const std::string& w) {
   std::string out = w;
@@ -69,6 +85,8 @@ std::string RandomText(std::mt19937& rng) {
     if (i > 0) text += kTextSeparators[rng() % kTextSeparators.size()];
     if (rng() % 10 == 0) {
       text += std::to_string(rng() % 1000);
+    } else if (rng() % 30 == 0) {
+      text += kFoldWords[rng() % kFoldWords.size()];
     } else {
       text += Case(rng, kWords[rng() % kWords.size()]);
     }
@@ -87,7 +105,7 @@ std::string Quote(const std::string& s) {
 
 TEST_CASE("the one-pass matcher agrees with the reference on random units") {
   std::mt19937 rng(20240601);
-  int compared = 0, with_hits = 0;
+  int compared = 0, with_hits = 0, regex_hits = 0, fallback_rounds = 0;
   for (int round = 0; round < 40; ++round) {
     std::string yaml = "dimension: topic\nlabels:\n";
     int labels = 1 + rng() % 4;
@@ -97,7 +115,11 @@ TEST_CASE("the one-pass matcher agrees with the reference on random units") {
       for (int t = 0; t < terms; ++t) yaml += (t ? ", " : "") + Quote(RandomTerm(rng));
       yaml += "]\n    exact: [" + Quote(RandomTerm(rng)) + "]\n";
       if (rng() % 3 == 0) yaml += "    first: [" + Quote(RandomTerm(rng)) + "]\n";
-      if (rng() % 2) yaml += "    regex: [" + Quote(kRegexes[rng() % kRegexes.size()]) + "]\n";
+      if (rng() % 2) {
+        yaml += "    regex: [" + Quote(kRegexes[rng() % kRegexes.size()]);
+        if (rng() % 2) yaml += ", " + Quote(kRegexes[rng() % kRegexes.size()]);
+        yaml += "]\n";
+      }
     }
     RuleSetOptions options;
     options.simulate_set_out_of_memory = round % 5 == 4;  // the fallback path must agree too
@@ -110,23 +132,101 @@ TEST_CASE("the one-pass matcher agrees with the reference on random units") {
     REQUIRE(reference.ok());
     MatchScratch scratch;
     std::vector<Hit> fast;
+    int fold_units = 0;
     for (int u = 0; u < 60; ++u) {
       std::string text = RandomText(rng);
       REQUIRE(rules->compiled.matcher.Match(text, &scratch, &fast).ok());
       std::vector<Hit> slow = reference->Match(text);
       INFO("text: " << text);
+      const bool fold = text.find("\u017F") != std::string::npos ||
+                        text.find("\u212A") != std::string::npos;
+      if (fold) {
+        // Terms fold case by word_scan.h, not by RE2's rules (their regex
+        // translation would match "aſſistance" for "assist*"): compare the
+        // regex hits only.
+        auto is_term = [&](const Hit& h) { return rules->compiled.patterns[h.pattern].regex < 0; };
+        fast.erase(std::remove_if(fast.begin(), fast.end(), is_term), fast.end());
+        slow.erase(std::remove_if(slow.begin(), slow.end(), is_term), slow.end());
+      }
       REQUIRE(fast.size() == slow.size());
       CHECK(fast == slow);
       ++compared;
       with_hits += !fast.empty();
+      fold_units += fold;
+      // The windows rest on this bound; it holds on text without U+017F or
+      // U+212A (units with them are scanned whole).
+      for (const Hit& hit : slow) {
+        const CompiledPattern& pattern = rules->compiled.patterns[hit.pattern];
+        if (pattern.regex < 0 || fold) continue;
+        int bound = MaxMatchBytes(rules->compiled.regexes[pattern.regex].pattern());
+        if (bound >= 0) CHECK(hit.end - hit.begin <= static_cast<uint32_t>(bound));
+        ++regex_hits;
+      }
     }
-    if (options.simulate_set_out_of_memory && rules->compiled.matcher.set_regex_count() > 0) {
+    // Units with those code points take the set scan; with no memory for it,
+    // its fallback must agree too.
+    if (options.simulate_set_out_of_memory && rules->compiled.matcher.set_regex_count() > 0 &&
+        fold_units > 0) {
       CHECK(scratch.set_fallbacks > 0);
+      ++fallback_rounds;
     }
   }
   CHECK(compared == 2400);
   // The test is only worth something if many units have hits.
   CHECK(with_hits > 1000);
+  CHECK(regex_hits > 300);
+  CHECK(fallback_rounds > 0);
+}
+
+std::string Utf8(char32_t cp) {
+  std::string s;
+  if (cp < 0x80) {
+    s += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    s += static_cast<char>(0xC0 | (cp >> 6));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (cp >> 18));
+    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return s;
+}
+
+// The prefilter compares ASCII letters without case and sends units with the
+// non-ASCII code points RE2 folds to ASCII down the set scan: the list of
+// such code points must be complete for this RE2.
+TEST_CASE("the prefilter knows every non-ASCII code point RE2 folds to ASCII") {
+  Result<Regex> ascii = Regex::Compile("[\\x00-\\x7F]", RegexOptions{.case_insensitive = true});
+  REQUIRE(ascii.ok());
+  int folding = 0;
+  for (char32_t cp = 0x80; cp < 0x110000; ++cp) {
+    if (cp >= 0xD800 && cp < 0xE000) continue;
+    if (ascii->FullMatch(Utf8(cp))) {
+      INFO("U+" << std::hex << static_cast<uint32_t>(cp));
+      CHECK(RegexPrefilter::FoldsWithAscii(cp));
+      ++folding;
+    }
+  }
+  CHECK(folding == 2);
+}
+
+TEST_CASE("the regex length bound") {
+  CHECK(MaxMatchBytes("(?i)\\bcalls? (?:up)?on\\b") == 10);
+  CHECK(MaxMatchBytes("a{2,5}b{3}") == 8);
+  CHECK(MaxMatchBytes("[^.;]x|.") == 5);
+  CHECK(MaxMatchBytes("(?-i:\\b[Tt]he [A-Z]{2,6})") == 10);
+  CHECK(MaxMatchBytes("\u00e9") == 4);
+  CHECK(MaxMatchBytes("\\x{41}\\pL\\d\\.") == 10);
+  for (const char* unbounded : {"a*", "a+", "a{2,}", "(?:ab)+?", "\\Qa*\\E", "(unclosed", "a{x}"}) {
+    INFO(unbounded);
+    CHECK(MaxMatchBytes(unbounded) == -1);
+  }
 }
 
 }  // namespace

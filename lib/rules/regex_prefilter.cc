@@ -1,0 +1,212 @@
+#include "lib/rules/regex_prefilter.h"
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "lib/rules/regex_length.h"
+
+namespace gapmap {
+namespace {
+
+bool IsAscii(const std::string& s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Atoms of one or two letters or spaces ("a", "in", " ") occur in nearly
+// every unit: looking for them would cost the scan a report at most words
+// and rule out nothing. Atoms of one character otherwise are kept: `:\s*$`
+// has no other.
+bool Scannable(const std::string& atom) {
+  if (atom.empty() || !IsAscii(atom)) return false;
+  if (atom.size() > 2) return true;
+  for (char c : atom) {
+    if (c != ' ' && !(c >= 'a' && c <= 'z')) return true;
+  }
+  return false;
+}
+
+// UTF-8 of the code points FoldsWithAscii() names: finding one makes the
+// scanner's answer unusable for the unit.
+const char* const kFoldGuards[] = {"\xC5\xBF", "\xE2\x84\xAA"};
+
+// Clauses of atoms to scan for, such that every match of `pattern` holds an
+// atom of each clause (none if no such clause exists). FilteredRE2 computes
+// the pattern's atoms and an AND/OR formula over them that every match
+// satisfies; a set of atoms is such a clause if the formula fails with all
+// the other atoms present. Each clause is made minimal, dropping short atoms
+// (the frequent ones) first, and later clauses avoid the atoms of earlier
+// ones: e.g. `\b(?:is|are) (?:now )?(?:seeking|working)` gets the clauses
+// {seeking, working} and {is , are }.
+std::vector<std::vector<std::string>> Clauses(const std::string& pattern) {
+  constexpr int kMaxClauses = 4;
+  std::vector<std::vector<std::string>> clauses;
+  re2::FilteredRE2 own(1);
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);
+  int id = -1;
+  if (own.Add(pattern, options, &id) != RE2::NoError) return clauses;
+  std::vector<std::string> atoms;
+  own.Compile(&atoms);
+  const int n = static_cast<int>(atoms.size());
+  // True if the formula holds with every atom present but those of `absent`.
+  std::vector<int> present, passed;
+  auto holds_without = [&](const std::vector<bool>& absent) {
+    present.clear();
+    for (int a = 0; a < n; ++a) {
+      if (!absent[a]) present.push_back(a);
+    }
+    own.AllPotentials(present, &passed);
+    return !passed.empty();
+  };
+  std::vector<int> order;
+  for (int a = 0; a < n; ++a) {
+    if (Scannable(atoms[a])) order.push_back(a);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int x, int y) { return atoms[x].size() < atoms[y].size(); });
+  std::vector<bool> used(n, false);
+  while (static_cast<int>(clauses.size()) < kMaxClauses) {
+    std::vector<bool> absent(n, false);
+    bool any = false;
+    for (int a : order) {
+      if (!used[a]) absent[a] = any = true;
+    }
+    if (!any || holds_without(absent)) break;
+    for (int a : order) {
+      if (!absent[a]) continue;
+      absent[a] = false;
+      if (holds_without(absent)) absent[a] = true;  // needed in the clause
+    }
+    std::vector<std::string> clause;
+    for (int a : order) {
+      if (absent[a]) {
+        clause.push_back(atoms[a]);
+        used[a] = true;
+      }
+    }
+    clauses.push_back(std::move(clause));
+  }
+  return clauses;
+}
+
+}  // namespace
+
+RegexPrefilter::RegexPrefilter() = default;
+RegexPrefilter::RegexPrefilter(RegexPrefilter&&) noexcept = default;
+RegexPrefilter& RegexPrefilter::operator=(RegexPrefilter&&) noexcept = default;
+RegexPrefilter::~RegexPrefilter() = default;
+
+void RegexPrefilter::Add(std::string_view pattern) { patterns_.emplace_back(pattern); }
+
+void RegexPrefilter::Build() {
+  const int regexes = static_cast<int>(patterns_.size());
+  if (regexes == 0) return;
+  std::unordered_map<std::string, int> scanner_id;
+  auto atom_id = [&](const std::string& atom) {
+    auto [it, added] = scanner_id.emplace(atom, static_cast<int>(atom_clauses_.size()));
+    if (added) {
+      scanner_.Add(atom);
+      atom_clauses_.emplace_back();
+      window_regexes_.emplace_back();
+    }
+    return it->second;
+  };
+  reach_.assign(regexes, -1);
+  clause_count_.assign(regexes, 0);
+  for (int r = 0; r < regexes; ++r) {
+    std::vector<std::vector<std::string>> clauses = Clauses(patterns_[r]);
+    if (clauses.empty()) {
+      always_.push_back(r);
+      continue;
+    }
+    for (size_t c = 0; c < clauses.size(); ++c) {
+      const int clause = static_cast<int>(clause_regex_.size());
+      clause_regex_.push_back(r);
+      for (const std::string& atom : clauses[c]) {
+        int id = atom_id(atom);
+        atom_clauses_[id].push_back(clause);
+        // Windows go around the atoms of the first clause, the most selective.
+        if (c == 0) window_regexes_[id].push_back(r);
+      }
+    }
+    clause_count_[r] = static_cast<int>(clauses.size());
+    reach_[r] = MaxMatchBytes(patterns_[r]);
+  }
+  guard_atoms_ = static_cast<int>(atom_clauses_.size());
+  for (const char* guard : kFoldGuards) scanner_.Add(guard);
+  built_ = scanner_.Build();
+}
+
+bool RegexPrefilter::Candidates(std::string_view text, PrefilterScratch* scratch,
+                                std::vector<int>* candidates) const {
+  if (!built_) return false;
+  scanner_.Scan(text, &scratch->scan, &scratch->found);
+  std::vector<uint8_t>& clause_hit = scratch->clause_hit;
+  std::vector<uint16_t>& clauses_met = scratch->clauses_met;
+  if (clause_hit.size() < clause_regex_.size()) clause_hit.resize(clause_regex_.size(), 0);
+  if (clauses_met.size() < patterns_.size()) clauses_met.resize(patterns_.size(), 0);
+  *candidates = always_;
+  scratch->clauses.clear();
+  bool usable = true;
+  for (int atom : scratch->found) {
+    if (atom >= guard_atoms_) {
+      usable = false;
+      continue;
+    }
+    for (int clause : atom_clauses_[atom]) {
+      if (clause_hit[clause]) continue;
+      clause_hit[clause] = 1;
+      scratch->clauses.push_back(clause);
+      int r = clause_regex_[clause];
+      if (++clauses_met[r] == clause_count_[r]) candidates->push_back(r);
+    }
+  }
+  for (int clause : scratch->clauses) {
+    clause_hit[clause] = 0;
+    clauses_met[clause_regex_[clause]] = 0;
+  }
+  return usable;
+}
+
+bool RegexPrefilter::Windows(int r, size_t text_size, PrefilterScratch* scratch) const {
+  if (reach_[r] < 0) return false;
+  const size_t reach = static_cast<size_t>(reach_[r]);
+  std::vector<std::pair<uint32_t, uint32_t>>& windows = scratch->windows;
+  windows.clear();
+  for (const auto& [state, end] : scratch->scan.hits) {
+    size_t longest = 0;
+    auto [first, last] = scanner_.AtomsAt(state);
+    for (const int* a = first; a != last; ++a) {
+      if (*a >= guard_atoms_) continue;
+      const std::vector<int>& regexes = window_regexes_[*a];
+      if (std::find(regexes.begin(), regexes.end(), r) != regexes.end()) {
+        longest = std::max(longest, scanner_.atom_length(*a));
+      }
+    }
+    if (longest == 0) continue;
+    // A match holding the atom [end - longest, end) lies in this window.
+    size_t begin = end >= longest + reach ? end - longest - reach : 0;
+    size_t stop = std::min(text_size, end + reach);
+    windows.emplace_back(static_cast<uint32_t>(begin), static_cast<uint32_t>(stop));
+  }
+  std::sort(windows.begin(), windows.end());
+  size_t out = 0;
+  for (size_t i = 0; i < windows.size(); ++i) {
+    if (out > 0 && windows[i].first <= windows[out - 1].second) {
+      windows[out - 1].second = std::max(windows[out - 1].second, windows[i].second);
+    } else {
+      windows[out++] = windows[i];
+    }
+  }
+  windows.resize(out);
+  return true;
+}
+
+}  // namespace gapmap
