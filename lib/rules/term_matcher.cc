@@ -363,26 +363,29 @@ bool TermMatcher::Verify(const Variant& v, const Verifier& unit, size_t token) c
   if (v.at_start && token != 0) return false;
   const WordToken* t = unit.tokens + token;
   const Word* word = words_.data() + v.first_word;
-  for (uint32_t w = v.checked_words; w < v.word_count; ++w) {
-    if (w > 0) {
-      if (!word[w].literal_gap) {
-        if (AnyBit(unit.other_bits, t[w - 1].end, t[w].begin)) return false;
-      } else {
-        std::string canonical =
-            CanonicalGap(unit.text.substr(t[w - 1].end, t[w].begin - t[w - 1].end));
-        if (canonical != std::string_view(pool_).substr(word[w].gap_offset, word[w].gap_length)) {
-          return false;
-        }
+  // Case-insensitive words first: one integer test each, and the usual
+  // reason a candidate fails. Then the gaps.
+  if (!v.case_sensitive) {
+    for (uint32_t w = v.checked_words; w < v.word_count; ++w) {
+      if (t[w].term_word - word[w].code >= word[w].span) return false;
+    }
+  } else {
+    for (uint32_t w = 0; w < v.word_count; ++w) {
+      const uint32_t length = t[w].end - t[w].begin;
+      if (word[w].glob ? length < word[w].length : length != word[w].length) return false;
+      if (std::memcmp(unit.text.data() + t[w].begin, pool_.data() + word[w].offset,
+                      word[w].length) != 0) {
+        return false;
       }
     }
-    if (!v.case_sensitive) {
-      if (t[w].term_word - word[w].code >= word[w].span) return false;
+  }
+  for (uint32_t w = std::max<uint32_t>(v.checked_words, 1); w < v.word_count; ++w) {
+    if (!word[w].literal_gap) {
+      if (AnyBit(unit.other_bits, t[w - 1].end, t[w].begin)) return false;
       continue;
     }
-    const uint32_t length = t[w].end - t[w].begin;
-    if (word[w].glob ? length < word[w].length : length != word[w].length) return false;
-    if (std::memcmp(unit.text.data() + t[w].begin, pool_.data() + word[w].offset,
-                    word[w].length) != 0) {
+    std::string canonical = CanonicalGap(unit.text.substr(t[w - 1].end, t[w].begin - t[w - 1].end));
+    if (canonical != std::string_view(pool_).substr(word[w].gap_offset, word[w].gap_length)) {
       return false;
     }
   }

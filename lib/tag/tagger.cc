@@ -132,8 +132,8 @@ void Tagger::Remember(const TaggedUnit& out) {
   }
 }
 
-bool Tagger::PriorHolds(const CompiledPrior& prior, uint32_t slot, int dimension,
-                        const Unit& unit) {
+inline bool Tagger::PriorHolds(const CompiledPrior& prior, uint32_t slot, int dimension,
+                               const Unit& unit) {
   if (prior_epoch_[slot] != context_epoch_) {
     prior_epoch_[slot] = context_epoch_;
     prior_static_[slot] =
@@ -143,10 +143,8 @@ bool Tagger::PriorHolds(const CompiledPrior& prior, uint32_t slot, int dimension
         (prior.section < 0 || section_match_[prior.section]);
   }
   if (!prior_static_[slot]) return false;
-  if (prior.lead_in < 0) return true;
   // The lead-in label is of the prior's own dimension.
-  if (prior.lead_in >= 0 && !LeadInHas(dimension, prior.lead_in)) return false;
-  return true;
+  return prior.lead_in < 0 || LeadInHas(dimension, prior.lead_in);
 }
 
 bool Tagger::InScope(const CompiledLabel& label, const Unit& unit, std::string* why) const {
