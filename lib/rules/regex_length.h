@@ -10,7 +10,7 @@
 //    prefilter sends units with them down the unfiltered path.
 //  - anything else that consumes a code point (., negated classes, \pL,
 //    non-ASCII literals, \x escapes) spans at most four bytes.
-//  - *, +, {n,} and anything this reader does not know make it unbounded.
+//  - *, +, {n,} and anything regex_syntax.h does not read make it unbounded.
 #ifndef GAPMAP_RULES_REGEX_LENGTH_H_
 #define GAPMAP_RULES_REGEX_LENGTH_H_
 

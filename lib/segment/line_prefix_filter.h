@@ -4,7 +4,8 @@
 // The line patterns are anchored at the start of the line, so a match is a
 // prefix of the line: either one byte long or starting with the line's first
 // two bytes; a pattern ending in '$' also ends where the line ends. The filter
-// reads the patterns' own syntax (never a restatement of rules/structure.yaml)
+// reads the patterns' own syntax (lib/rules/regex_syntax.h; never a restatement
+// of rules/structure.yaml)
 // and collects, per pattern, every byte that can be a whole match, every pair
 // of bytes that can start a longer one and, for a pattern ending in '$', every
 // byte a match can end with. A line no pattern can both start and end like
