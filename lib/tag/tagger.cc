@@ -250,10 +250,12 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
                                       best->pattern, CueList::kNearA});
     }
   }
-  if (candidates_.size() > 1) std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& x, const Candidate& y) {
-    return std::tie(x.begin, y.end, y.weight, x.pattern, x.partner) <
-           std::tie(y.begin, x.end, x.weight, y.pattern, y.partner);
-  });
+  if (candidates_.size() > 1) {
+    std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& x, const Candidate& y) {
+      return std::tie(x.begin, y.end, y.weight, x.pattern, x.partner) <
+             std::tie(y.begin, x.end, x.weight, y.pattern, y.partner);
+    });
+  }
   Eval eval;
   eval.label = index;
   eval.kept_begin = static_cast<uint32_t>(kept_.size());
