@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 #include <tuple>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -160,17 +161,9 @@ void TermMatcher::Build() {
     for (const auto& [byte, child] : c) code_[byte] = 1;
   }
   for (size_t b = 0; b < 256; ++b) {
-    if (code_[b]) code_[b] = static_cast<uint16_t>(classes++);
+    if (code_[b]) code_[b] = static_cast<uint8_t>(classes++);
   }
-  code_shift_ = 0;
-  while ((uint32_t{1} << code_shift_) < classes) ++code_shift_;
-  next_.assign(nodes << code_shift_, 0);
-  for (size_t node = 0; node < nodes; ++node) {
-    for (const auto& [byte, child] : children[node]) {
-      next_[(static_cast<size_t>(id[node]) << code_shift_) | code_[byte]] = id[child]
-                                                                            << code_shift_;
-    }
-  }
+  PackCells(children, id, classes);
 
   // Word codes for verification.
   for (const Variant& v : variants_) {
@@ -248,9 +241,72 @@ void TermMatcher::Build() {
   built_ = true;
 }
 
+// First fit, parents before children (breadth first): each node's children
+// go to the first base whose cells for their classes are all free. Class 0
+// (bytes in no term word, and the 0 after every word) is never a child, so
+// the walk always stops there. The search tries only bases that put the
+// first child on a free cell, jumping over taken ones (union-find style
+// links to the next free cell), so packing stays near linear in the nodes.
+void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& children,
+                            const std::vector<uint32_t>& node_id, uint32_t classes) {
+  cells_.assign(1, Cell{});  // the root; as no node's child it has no parent
+  cell_node_.assign(1, node_id[0]);
+  // free_link[c]: a cell at or after c that is free or closer to one; cells
+  // past the end are free.
+  std::vector<uint32_t> free_link = {1};
+  auto next_free = [&](uint32_t c) {
+    uint32_t f = c;
+    while (f < free_link.size() && free_link[f] != f) f = free_link[f];
+    while (c < free_link.size() && free_link[c] != c) c = std::exchange(free_link[c], f);
+    return f;
+  };
+  auto take = [&](uint32_t cell) {
+    if (cell >= cells_.size()) {
+      cells_.resize(cell + 1);
+      cell_node_.resize(cell + 1, 0);
+    }
+    while (free_link.size() <= cell + 1) free_link.push_back(static_cast<uint32_t>(free_link.size()));
+    free_link[cell] = cell + 1;
+  };
+  std::vector<uint32_t> cell_of(children.size(), 0);
+  std::vector<uint32_t> queue = {0};
+  for (size_t q = 0; q < queue.size(); ++q) {
+    const uint32_t node = queue[q];
+    if (children[node].empty()) continue;
+    const uint32_t first_code = code_[children[node].begin()->first];
+    auto fits = [&](uint32_t base) {
+      for (const auto& [byte, child] : children[node]) {
+        const uint32_t cell = base + code_[byte];
+        if (cell < cells_.size() && cells_[cell].parent != kNoParent) return false;
+      }
+      return true;
+    };
+    uint32_t first_cell = next_free(first_code + 1);  // base >= 1
+    while (!fits(first_cell - first_code)) first_cell = next_free(first_cell + 1);
+    const uint32_t base = first_cell - first_code;
+    const uint32_t parent_cell = cell_of[node];
+    cells_[parent_cell].base = base;
+    for (const auto& [byte, child] : children[node]) {
+      const uint32_t cell = base + code_[byte];
+      take(cell);
+      cells_[cell].parent = parent_cell;
+      cell_node_[cell] = node_id[child];
+      cell_of[child] = cell;
+      queue.push_back(child);
+    }
+  }
+  // Every base + class must be a cell: a leaf's base is 0 and reads cells
+  // [0, classes); the largest base reads up to base + classes - 1.
+  uint32_t end = classes;
+  for (const Cell& c : cells_) end = std::max(end, c.base + classes);
+  cells_.resize(end);
+  cell_node_.resize(end, 0);
+}
+
 size_t TermMatcher::memory_bytes() const {
   return pool_.size() + words_.size() * sizeof(Word) + variants_.size() * sizeof(Variant) +
-         sizeof(code_) + next_.size() * sizeof(uint32_t) + flags_.size() +
+         sizeof(code_) + cells_.size() * sizeof(Cell) + cell_node_.size() * sizeof(uint32_t) +
+         flags_.size() +
          (glob_up_.size() + glob_outer_.size() + exact_slot_.size() + glob_slot_.size()) *
              sizeof(uint32_t) +
          slots_.size() * sizeof(Range) + pairs_.size() * sizeof(PairSlot);
@@ -409,9 +465,8 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
   Classify(text, scratch->folded.data(), scratch->word_bits.data(), scratch->other_bits.data());
 
   const bool any_terms = built_ && !variants_.empty();
-  const uint32_t* next = next_.data();
-  const uint16_t* code = code_.data();
-  const int shift = code_shift_;
+  const Cell* cells = cells_.data();
+  const uint8_t* code = code_.data();
   bool previous_pair_first = false;  // the previous word may start a two-word key
   uint32_t previous_node = 0;
   size_t previous_end = 0;
@@ -423,13 +478,16 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
       return;
     }
     // Walk the trie until the word's bytes leave it (at the latest at the
-    // 0 after the word). Rows are node << shift.
-    size_t row = 0, i = begin;
-    while (const uint32_t child = next[row | code[folded[i]]]) {
-      row = child;
+    // 0 after the word).
+    uint32_t cell = 0;
+    size_t i = begin;
+    while (true) {
+      const uint32_t child = cells[cell].base + code[folded[i]];
+      if (cells[child].parent != cell) break;
+      cell = child;
       ++i;
     }
-    const uint32_t node = static_cast<uint32_t>(row >> shift);
+    const uint32_t node = cell_node_[cell];
     const bool whole = i == end;
     tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
                                WordCode(node, whole)});

@@ -28,6 +28,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -92,6 +93,10 @@ class TermMatcher {
   };
 
   bool Verify(const Variant& v, const Verifier& unit, size_t token) const;
+  // Lays the trie out in cells_ (children: the build-time trie; node_id:
+  // each node's depth-first number).
+  void PackCells(const std::vector<std::map<uint8_t, uint32_t>>& children,
+                 const std::vector<uint32_t>& node_id, uint32_t classes);
   int FindPair(uint32_t first, uint32_t second) const;
 
   // Variants, grouped by index entry after Build(); their words and the text
@@ -101,12 +106,20 @@ class TermMatcher {
   std::string pool_;
   std::vector<PendingKey> pending_;  // per variant, until Build()
 
-  // The trie, nodes numbered depth-first (root 0). A node's row is
-  // n << code_shift_; the row of the child of row r by byte class c is
-  // next_[r | c], 0 for none.
-  std::array<uint16_t, 256> code_{};  // folded byte -> class (0: in no term word)
-  int code_shift_ = 0;
-  std::vector<uint32_t> next_;
+  // The trie, walked as a double array: the node at cell s has its child by
+  // byte class c at cell t = cells_[s].base + c if cells_[t].parent == s,
+  // else none. Root at cell 0. Cells hold only the nodes (plus the gaps the
+  // packing leaves), so the walk's table is a few times the node count in
+  // bytes and stays in the fast caches, where a row of every class per node
+  // did not: the walk is a chain of dependent loads, one per byte.
+  struct Cell {
+    uint32_t base = 0;
+    uint32_t parent = kNoParent;
+  };
+  static constexpr uint32_t kNoParent = ~uint32_t{0};  // a free cell
+  std::array<uint8_t, 256> code_{};  // folded byte -> class (0: in no term word)
+  std::vector<Cell> cells_;
+  std::vector<uint32_t> cell_node_;   // per cell: its node's depth-first number
   std::vector<uint8_t> flags_;        // per node: NodeFlag bits
   std::vector<uint32_t> glob_up_;     // per node: nearest glob prefix node at or above it, 0: none
   std::vector<uint32_t> glob_outer_;  // per glob node: the next glob prefix node above it, 0: none
