@@ -50,8 +50,8 @@ Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
   }
   for (const CompiledLabel& l : c_.labels) {
     label_kinds_.push_back(c_.dimensions[l.dimension].kind_mask);
-    prior_begin_.push_back(static_cast<uint32_t>(prior_epoch_.size()));
-    prior_epoch_.resize(prior_epoch_.size() + l.priors.size(), 0);
+    prior_begin_.push_back(static_cast<uint32_t>(prior_epoch_.size() / kUnitKindCount));
+    prior_epoch_.resize(prior_epoch_.size() + l.priors.size() * kUnitKindCount, 0);
   }
   prior_static_.assign(prior_epoch_.size(), 0);
   for (int k = 0; k < kUnitKindCount; ++k) {
@@ -132,17 +132,39 @@ void Tagger::Remember(const TaggedUnit& out) {
   }
 }
 
+inline bool Tagger::PriorContextHolds(const CompiledPrior& prior, const Unit& unit) const {
+  return (prior.parts.empty() ||
+          std::find(prior.parts.begin(), prior.parts.end(), unit.section.part) !=
+              prior.parts.end()) &&
+         (prior.kind_mask == 0 || (prior.kind_mask & KindBit(unit.kind)) != 0) &&
+         (prior.section < 0 || section_match_[prior.section]);
+}
+
+void Tagger::FindLivePriorLabels(const Unit& unit) {
+  const int kind = static_cast<int>(unit.kind);
+  live_epoch_[kind] = context_epoch_;
+  live_prior_labels_[kind].clear();
+  live_without_lead_in_[kind].clear();
+  for (uint32_t l : prior_capable_[kind]) {
+    bool live = false, without_lead_in = false;
+    for (const CompiledPrior& prior : c_.labels[l].priors) {
+      if (!PriorContextHolds(prior, unit)) continue;
+      live = true;
+      without_lead_in |= prior.lead_in < 0;
+    }
+    if (live) live_prior_labels_[kind].push_back(l);
+    if (without_lead_in) live_without_lead_in_[kind].push_back(l);
+  }
+}
+
 inline bool Tagger::PriorHolds(const CompiledPrior& prior, uint32_t slot, int dimension,
                                const Unit& unit) {
-  if (prior_epoch_[slot] != context_epoch_) {
-    prior_epoch_[slot] = context_epoch_;
-    prior_static_[slot] =
-        (prior.parts.empty() || std::find(prior.parts.begin(), prior.parts.end(),
-                                          unit.section.part) != prior.parts.end()) &&
-        (prior.kind_mask == 0 || (prior.kind_mask & KindBit(unit.kind)) != 0) &&
-        (prior.section < 0 || section_match_[prior.section]);
+  const size_t at = slot * size_t{kUnitKindCount} + static_cast<size_t>(unit.kind);
+  if (prior_epoch_[at] != context_epoch_) {
+    prior_epoch_[at] = context_epoch_;
+    prior_static_[at] = PriorContextHolds(prior, unit);
   }
-  if (!prior_static_[slot]) return false;
+  if (!prior_static_[at]) return false;
   // The lead-in label is of the prior's own dimension.
   return prior.lead_in < 0 || LeadInHas(dimension, prior.lead_in);
 }
@@ -373,9 +395,8 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
   GAPMAP_RETURN_IF_ERROR(c_.matcher.Match(u.text, &scratch_, &hits_));
   UpdateSections(u);
   FindLeadIn(u);
-  if (u.section.part != context_part_ || static_cast<int>(u.kind) != context_kind_) {
+  if (u.section.part != context_part_) {
     context_part_ = u.section.part;
-    context_kind_ = static_cast<int>(u.kind);
     ++context_epoch_;
   }
   if (trace) {
@@ -398,14 +419,19 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
   std::sort(label_hits_.begin(), label_hits_.end(),
             [](const LabelHit& a, const LabelHit& b) { return a.order < b.order; });
 
-  // The labels to evaluate: those with hits, those priors alone can assign,
-  // and (when explaining) every label of an applicable dimension.
+  // The labels to evaluate: those with hits, those priors alone can assign
+  // here, and (when explaining) every label of an applicable dimension. A
+  // prior-capable label none of whose priors can fire in this context is
+  // left out: without hits it would come to nothing (~10 labels per unit).
   // Both lists are ascending and without repeats: merge them.
   hit_labels_.clear();
   for (const LabelHit& h : label_hits_) {
     if (hit_labels_.empty() || hit_labels_.back() != h.label) hit_labels_.push_back(h.label);
   }
-  const std::vector<uint32_t>& prior_capable = prior_capable_[static_cast<int>(u.kind)];
+  const int kind = static_cast<int>(u.kind);
+  if (live_epoch_[kind] != context_epoch_) FindLivePriorLabels(u);
+  const std::vector<uint32_t>& prior_capable =
+      lead_in_ != nullptr ? live_prior_labels_[kind] : live_without_lead_in_[kind];
   touched_.clear();
   std::set_union(hit_labels_.begin(), hit_labels_.end(), prior_capable.begin(),
                  prior_capable.end(), std::back_inserter(touched_));

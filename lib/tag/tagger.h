@@ -90,6 +90,9 @@ class Tagger {
                 LabelTrace* trace);
   bool InScope(const CompiledLabel& label, const Unit& unit, std::string* why) const;
   bool PriorHolds(const CompiledPrior& prior, uint32_t slot, int dimension, const Unit& unit);
+  // The prior's conditions apart from its lead-in: part, kind and section.
+  bool PriorContextHolds(const CompiledPrior& prior, const Unit& unit) const;
+  void FindLivePriorLabels(const Unit& unit);
   void Remember(const TaggedUnit& out);
 
   const RuleSet& rules_;
@@ -102,13 +105,20 @@ class Tagger {
   std::array<std::vector<uint32_t>, kUnitKindCount> prior_capable_;  // by kind, ascending
   std::vector<uint32_t> prior_begin_;  // per label: its first prior's slot
   // What a prior says apart from its lead-in condition depends on the unit's
-  // part, kind and section path only: remembered per slot while those stay
-  // (context_epoch_ changes when one of them does).
-  std::vector<uint32_t> prior_epoch_;
+  // part, kind and section path only: remembered per (slot, kind) while the
+  // part and path stay (context_epoch_ changes when one of them does; kinds
+  // alternate from unit to unit, so they are kept apart instead).
+  std::vector<uint32_t> prior_epoch_;  // [slot * kUnitKindCount + kind]
   std::vector<uint8_t> prior_static_;
   uint32_t context_epoch_ = 1;
+  // Per kind, the prior-capable labels with a prior whose context holds
+  // (while live_epoch_[kind] == context_epoch_): only they can get a label
+  // from priors alone. Those whose only such priors need a lead-in are left
+  // out of `live_without_lead_in_`, the list for a unit without one.
+  // Ascending.
+  std::array<std::vector<uint32_t>, kUnitKindCount> live_prior_labels_, live_without_lead_in_;
+  std::array<uint32_t, kUnitKindCount> live_epoch_{};
   std::string context_part_;
-  int context_kind_ = -1;
   MatchScratch scratch_;
   std::vector<Hit> hits_;
   std::vector<LabelHit> label_hits_;

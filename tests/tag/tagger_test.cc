@@ -357,6 +357,67 @@ labels:
         Strings{"stance:recommendation stance/recommendation@prior:lead_in=recommendation '' [0,0)"});
 }
 
+TEST_CASE("priors follow each unit's kind, part, section and lead-in along a document") {
+  // One tagger remembers which priors can fire while the part and section
+  // path stay; kinds and lead-ins change from unit to unit. Each unit must
+  // get what a fresh tagger gives it on its own.
+  auto rules = Rules({{"t.yaml", R"(dimension: topic
+labels:
+  listed:
+    min_hits: 0
+    prior: [{kind: bullet, score: 1}]
+  recs:
+    min_hits: 0
+    prior: [{part: recommendations, kind: text, score: 1}]
+  sectioned:
+    min_hits: 0
+    prior: [{section: '(?i)training', score: 1}]
+  led:
+    any: [lead]
+    min_hits: 0
+    prior: [{lead_in: led, score: 1}]
+)"}});
+  struct Step {
+    UnitKind kind;
+    std::string part;
+    std::vector<std::string> path;
+    uint32_t lead_in;
+    Strings want;
+  };
+  const std::vector<Step> steps = {
+      {UnitKind::kText, "", {"Intro"}, 0, {}},
+      {UnitKind::kBullet, "", {"Intro"}, 0, {"listed"}},
+      {UnitKind::kText, "recommendations", {"Intro"}, 0, {"recs"}},
+      {UnitKind::kBullet, "recommendations", {"Intro"}, 0, {"listed"}},
+      {UnitKind::kText, "recommendations", {"Intro", "Training"}, 0, {"recs", "sectioned"}},
+      {UnitKind::kText, "", {"Intro", "Training"}, 0, {"sectioned"}},
+      {UnitKind::kText, "", {"Intro"}, 0, {}},
+      {UnitKind::kBullet, "", {"Intro"}, 7, {"led", "listed"}},
+      {UnitKind::kBullet, "", {"Intro"}, 0, {"listed"}},
+  };
+  Tagger tagger(*rules);
+  TaggedUnit lead;
+  Unit lead_unit = MakeUnit("a lead", UnitKind::kText, "", {"Intro"}, 7);
+  REQUIRE(tagger.Tag(lead_unit, &lead).ok());
+  CHECK(Labels(*rules, lead, "topic") == Strings{"led"});
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const Step& step = steps[i];
+    CAPTURE(i);
+    Unit unit = MakeUnit("nothing", step.kind, step.part, step.path,
+                         static_cast<uint32_t>(8 + i));
+    unit.lead_in_ordinal = step.lead_in;
+    TaggedUnit along;
+    REQUIRE(tagger.Tag(unit, &along).ok());
+    CHECK(Labels(*rules, along, "topic") == step.want);
+    if (step.lead_in == 0) {
+      TaggedUnit alone;
+      REQUIRE(Tagger(*rules).Tag(unit, &alone).ok());
+      CHECK(alone.labels == along.labels);
+      CHECK(alone.evidence == along.evidence);
+    }
+  }
+}
+
 TEST_CASE("implies adds labels of other dimensions with the implying evidence") {
   auto rules = Rules({{"r.yaml", R"(dimension: rectype
 labels:
