@@ -1,9 +1,14 @@
 #include "lib/rules/atom_scanner.h"
 
+#include <cstdint>
 #include <deque>
 
 namespace gapmap {
 namespace {
+
+// Texts shorter than this are read by one stream: splitting them would save
+// little, and each later stream costs its predecessor a short catch-up.
+constexpr size_t kMinSplitBytes = 64;
 
 unsigned char LowerAscii(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
@@ -28,6 +33,7 @@ bool AtomScanner::Build() {
   // The trie of the atoms.
   std::vector<std::vector<int32_t>> go(1, std::vector<int32_t>(columns_, -1));
   std::vector<std::vector<int>> own(1);
+  std::vector<uint32_t> trie_depth(1, 0);  // the length of the prefix a state stands for
   for (size_t id = 0; id < atoms_.size(); ++id) {
     int32_t s = 0;
     for (char ch : atoms_[id]) {
@@ -36,13 +42,18 @@ bool AtomScanner::Build() {
         go[s][col] = static_cast<int32_t>(go.size());
         go.emplace_back(columns_, -1);
         own.emplace_back();
+        trie_depth.push_back(trie_depth[s] + 1);
       }
       s = go[s][col];
     }
     own[s].push_back(static_cast<int>(id));
   }
   const size_t n = go.size();
-  if (static_cast<uint64_t>(n) * columns_ >= kHasAtoms) return false;
+  // A row holds a multiple of kScale entries, so that an entry (the next
+  // state's row offset / kScale) fits 16 bits for up to 65535 * kScale / row
+  // states; with 32 columns or fewer a row is one cache line.
+  row_ = (columns_ + kScale - 1) / kScale * kScale;
+  if (static_cast<uint64_t>(n) * (row_ / kScale) > UINT16_MAX) return false;
 
   // Breadth first: failure links, the completed transitions, and each
   // state's atoms (its own plus those of its failure state, done before it).
@@ -73,16 +84,39 @@ bool AtomScanner::Build() {
     }
   }
 
+  // States that end atoms are numbered last (each group in breadth-first
+  // order, so the shallow states the scan visits most stay together): "ends
+  // atoms" is then a comparison of the entry, off the chain of loads.
+  std::vector<uint32_t> number(n);
+  uint32_t numbered = 0;
+  for (size_t s = 0; s < n; ++s) {
+    if (out[s].empty()) number[s] = numbered++;
+  }
+  atoms_from_ = numbered * (row_ / kScale);
+  for (size_t s = 0; s < n; ++s) {
+    if (!out[s].empty()) number[s] = numbered++;
+  }
   state_count_ = n;
-  next_.assign(n * columns_, 0);
-  atoms_begin_.assign(n + 1, 0);
-  state_atoms_.clear();
+  // Rows start at a cache line (the vector's own start need not).
+  constexpr size_t kLine = 64 / sizeof(uint16_t);
+  table_.assign(n * row_ + kLine, 0);
+  const uintptr_t start = reinterpret_cast<uintptr_t>(table_.data()) / sizeof(uint16_t);
+  table_offset_ = (kLine - start % kLine) % kLine;
+  uint16_t* next = table_.data() + table_offset_;
   for (size_t s = 0; s < n; ++s) {
     for (uint32_t c = 0; c < columns_; ++c) {
-      uint32_t t = static_cast<uint32_t>(go[s][c]);
-      next_[s * columns_ + c] = t * columns_ | (out[t].empty() ? 0 : kHasAtoms);
+      next[number[s] * row_ + c] = static_cast<uint16_t>(number[go[s][c]] * (row_ / kScale));
     }
-    atoms_begin_[s] = static_cast<uint32_t>(state_atoms_.size());
+  }
+  depth_.assign(n, 0);
+  atoms_begin_.assign(n + 1, 0);
+  std::vector<size_t> by_number(n);
+  for (size_t s = 0; s < n; ++s) by_number[number[s]] = s;
+  state_atoms_.clear();
+  for (size_t k = 0; k < n; ++k) {
+    const size_t s = by_number[k];
+    depth_[k] = trie_depth[s];
+    atoms_begin_[k] = static_cast<uint32_t>(state_atoms_.size());
     state_atoms_.insert(state_atoms_.end(), out[s].begin(), out[s].end());
   }
   atoms_begin_[n] = static_cast<uint32_t>(state_atoms_.size());
@@ -92,46 +126,75 @@ bool AtomScanner::Build() {
 void AtomScanner::Scan(std::string_view text, AtomScanScratch* scratch,
                        std::vector<int>* found) const {
   found->clear();
+  scratch->hits.clear();
   if (atoms_.empty()) return;
   // The seen flags are all clear between scans; only their size may change.
   if (scratch->state_seen.size() < state_count_) scratch->state_seen.resize(state_count_, 0);
   if (scratch->atom_seen.size() < atoms_.size()) scratch->atom_seen.resize(atoms_.size(), 0);
-  scratch->states.clear();
-  scratch->hits.clear();
-  const uint32_t* next = next_.data();
-  const uint8_t* column = column_.data();
-  uint8_t* state_seen = scratch->state_seen.data();
-  uint32_t s = 0;
-  auto reached_atoms = [&](size_t i) {
-    s &= ~kHasAtoms;
-    uint32_t state = s / columns_;
-    scratch->hits.emplace_back(state, static_cast<uint32_t>(i + 1));
-    if (!state_seen[state]) {
-      state_seen[state] = 1;
-      scratch->states.push_back(state);
-    }
-  };
-  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  size_t i = 0;
-  // Four bytes per round: the loop's own count and test cost as much as the
-  // table step, and most bytes end no atom.
-  for (; i + 4 <= n; i += 4) {
-    s = next[s + column[bytes[i]]];
-    if (s & kHasAtoms) reached_atoms(i);
-    s = next[s + column[bytes[i + 1]]];
-    if (s & kHasAtoms) reached_atoms(i + 1);
-    s = next[s + column[bytes[i + 2]]];
-    if (s & kHasAtoms) reached_atoms(i + 2);
-    s = next[s + column[bytes[i + 3]]];
-    if (s & kHasAtoms) reached_atoms(i + 3);
+  // Each stream records every step into its own region, kept only where the
+  // state ends atoms (the record pointer moves by that comparison), so the
+  // loop has no branch to mispredict. Stream j's region holds `part` + 1 records,
+  // the last stream's the rest: n + kStreams in all.
+  std::vector<std::pair<uint32_t, uint32_t>>& steps = scratch->steps;
+  if (steps.size() < n + kStreams) steps.resize(n + kStreams);
+  const uint16_t* next = table_.data() + table_offset_;
+  const uint8_t* column = column_.data();
+  const uint32_t atoms_from = atoms_from_;
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  // Short texts go to the last stream alone (part 0).
+  const size_t part = n >= kMinSplitBytes ? n / kStreams : 0;
+  uint32_t s[kStreams] = {};
+  std::pair<uint32_t, uint32_t>* out[kStreams];
+  for (int j = 0; j < kStreams; ++j) out[j] = steps.data() + j * (part + 1);
+  // Side by side: stream j reads bytes [j * part, (j + 1) * part), recording
+  // positions relative to its part.
+  for (size_t i = 0; i < part; ++i) {
+    for (int j = 0; j < kStreams; ++j) {
+      s[j] = next[s[j] * kScale + column[bytes[j * part + i]]];
+      *out[j] = {s[j], static_cast<uint32_t>(i)};
+      out[j] += s[j] >= atoms_from;
+    }
   }
-  for (; i < n; ++i) {
-    s = next[s + column[bytes[i]]];
-    if (s & kHasAtoms) reached_atoms(i);
+  // The last stream reads on to the end.
+  constexpr int kLast = kStreams - 1;
+  const size_t last_begin = kLast * part;
+  for (size_t i = last_begin + part; i < n; ++i) {
+    s[kLast] = next[s[kLast] * kScale + column[bytes[i]]];
+    *out[kLast] = {s[kLast], static_cast<uint32_t>(i - last_begin)};
+    out[kLast] += s[kLast] >= atoms_from;
   }
-  for (uint32_t state : scratch->states) {
-    state_seen[state] = 0;
+
+  // Records -> hits: (state, end).
+  auto add_hit = [&](uint32_t entry, size_t end) {
+    const uint32_t state = entry / (row_ / kScale);
+    scratch->hits.emplace_back(state, static_cast<uint32_t>(end));
+  };
+  for (int j = 0; j < kStreams; ++j) {
+    const size_t base = j * part + 1;  // a record's position + base: the atom's end
+    for (const auto* r = steps.data() + j * (part + 1); r != out[j]; ++r) {
+      add_hit(r->first, r->second + base);
+    }
+  }
+  // Stream j + 1 started at `b` = (j + 1) * part without the bytes before,
+  // so it misses atoms that begin before b and end after it: stream j reads
+  // on while its state (the text's longest suffix that begins an atom) still
+  // begins before b. Once it begins at or after b, stream j + 1 is in the
+  // same state, and finds all that follows. Most states are shallow, so this
+  // takes a few bytes.
+  for (int j = 0; j + 1 < kStreams && part > 0; ++j) {
+    const size_t b = (j + 1) * part;
+    uint32_t state = s[j];
+    for (size_t i = b; i < n && depth_[state / (row_ / kScale)] > i - b; ++i) {
+      state = next[state * kScale + column[bytes[i]]];
+      if (state >= atoms_from) add_hit(state, i + 1);
+    }
+  }
+
+  uint8_t* state_seen = scratch->state_seen.data();
+  for (const auto& [state, end] : scratch->hits) {
+    if (state_seen[state]) continue;
+    state_seen[state] = 1;
     for (uint32_t i = atoms_begin_[state]; i < atoms_begin_[state + 1]; ++i) {
       int atom = state_atoms_[i];
       if (!scratch->atom_seen[atom]) {
@@ -140,6 +203,7 @@ void AtomScanner::Scan(std::string_view text, AtomScanScratch* scratch,
       }
     }
   }
+  for (const auto& [state, end] : scratch->hits) state_seen[state] = 0;
   for (int atom : *found) scratch->atom_seen[atom] = 0;
 }
 

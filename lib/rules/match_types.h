@@ -36,8 +36,8 @@ struct WordToken {
 // Per-thread buffers of AtomScanner::Scan (atom_scanner.h).
 struct AtomScanScratch {
   std::vector<uint8_t> state_seen;  // per state: its atoms are already reported
-  std::vector<uint32_t> states;     // states with atoms reached in this scan
   std::vector<std::pair<uint32_t, uint32_t>> hits;  // (state, end) of every atom found
+  std::vector<std::pair<uint32_t, uint32_t>> steps;  // the scan's records (table entry, position)
   std::vector<uint8_t> atom_seen;   // per atom: already reported
 };
 

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 #include "lib/rules/regex_length.h"
@@ -32,8 +33,10 @@ bool Scannable(const std::string& atom) {
 }
 
 // UTF-8 of the code points FoldsWithAscii() names: finding one makes the
-// scanner's answer unusable for the unit.
-const char* const kFoldGuards[] = {"\xC5\xBF", "\xE2\x84\xAA"};
+// scanner's answer unusable for the unit. They are looked for apart from the
+// atoms: their bytes would add five columns to the scanner's table, which
+// then no longer has rows of one cache line.
+constexpr std::string_view kFoldGuards[] = {"\xC5\xBF", "\xE2\x84\xAA"};
 
 // Clauses of atoms to scan for, such that every match of `pattern` holds an
 // atom of each clause (none if no such clause exists). FilteredRE2 computes
@@ -139,14 +142,15 @@ void RegexPrefilter::Build() {
     clause_count_[r] = static_cast<int>(clauses.size());
     reach_[r] = MaxMatchBytes(patterns_[r]);
   }
-  guard_atoms_ = static_cast<int>(atom_clauses_.size());
-  for (const char* guard : kFoldGuards) scanner_.Add(guard);
   built_ = scanner_.Build();
 }
 
 bool RegexPrefilter::Candidates(std::string_view text, PrefilterScratch* scratch,
                                 std::vector<int>* candidates) const {
   if (!built_) return false;
+  for (std::string_view guard : kFoldGuards) {
+    if (text.find(guard) != std::string_view::npos) return false;
+  }
   scanner_.Scan(text, &scratch->scan, &scratch->found);
   std::vector<uint8_t>& clause_hit = scratch->clause_hit;
   std::vector<uint16_t>& clauses_met = scratch->clauses_met;
@@ -154,12 +158,7 @@ bool RegexPrefilter::Candidates(std::string_view text, PrefilterScratch* scratch
   if (clauses_met.size() < patterns_.size()) clauses_met.resize(patterns_.size(), 0);
   *candidates = always_;
   scratch->clauses.clear();
-  bool usable = true;
   for (int atom : scratch->found) {
-    if (atom >= guard_atoms_) {
-      usable = false;
-      continue;
-    }
     for (int clause : atom_clauses_[atom]) {
       if (clause_hit[clause]) continue;
       clause_hit[clause] = 1;
@@ -172,7 +171,7 @@ bool RegexPrefilter::Candidates(std::string_view text, PrefilterScratch* scratch
     clause_hit[clause] = 0;
     clauses_met[clause_regex_[clause]] = 0;
   }
-  return usable;
+  return true;
 }
 
 bool RegexPrefilter::Windows(int r, size_t text_size, PrefilterScratch* scratch) const {
@@ -184,7 +183,6 @@ bool RegexPrefilter::Windows(int r, size_t text_size, PrefilterScratch* scratch)
     size_t longest = 0;
     auto [first, last] = scanner_.AtomsAt(state);
     for (const int* a = first; a != last; ++a) {
-      if (*a >= guard_atoms_) continue;
       const std::vector<int>& regexes = window_regexes_[*a];
       if (std::find(regexes.begin(), regexes.end(), r) != regexes.end()) {
         longest = std::max(longest, scanner_.atom_length(*a));

@@ -71,9 +71,6 @@ class RegexPrefilter {
  private:
   std::vector<std::string> patterns_;
   AtomScanner scanner_;
-  // Scanner atoms below guard_atoms_ are the regexes' (see Clauses() in the
-  // .cc); from guard_atoms_ on, the code points of FoldsWithAscii().
-  int guard_atoms_ = 0;
   std::vector<std::vector<int>> atom_clauses_;  // per atom: the clauses it is in
   std::vector<int> clause_regex_;               // per clause: its regex
   std::vector<int> clause_count_;               // per regex: its clauses
