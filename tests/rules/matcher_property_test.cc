@@ -33,6 +33,8 @@ const std::vector<std::string> kRegexes = {
     // Word-bounded regexes with literal first words, case flags, one-letter words.
     "\\b(?:victims?|child(?:ren)?) (?:assist\\w*|fund)", "\\bco-?operation\\b",
     "\\bfund(?:s|ing)?\\b", "\\bs\\b", "\\b(?:a|ab) b", "\\bk", "(?-i:\\bHIV\\b)",
+    // Anchored inside a flag group around the whole pattern, or only in part.
+    "(?-i:^Victims?)", "(?i:^child)|aids", "(?s:^(?:a|ab)\\b)",
     // Bounded regexes the prefilter searches only around their atoms, whose
     // atoms also occur where they do not match: windows at the unit's ends,
     // `$` and \b at a window's edge, classes of more than one byte, and
