@@ -11,6 +11,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <fmt/format.h>
+
 #include "lib/rules/word_scan.h"
 
 namespace gapmap {
@@ -102,7 +104,7 @@ void TermMatcher::Add(const Term& term, uint32_t pattern) {
   }
 }
 
-void TermMatcher::Build() {
+Status TermMatcher::Build() {
   // The trie of every folded word the index and the case-insensitive
   // verification need, with build-time node ids (root 0).
   std::vector<std::map<uint8_t, uint32_t>> children(1);
@@ -132,6 +134,11 @@ void TermMatcher::Build() {
   // Depth-first numbering (children in byte order), so that a subtree is
   // the range [id, subtree_end).
   const size_t nodes = children.size();
+  if (nodes >= kMaxNodes) {
+    return Status::Rule(fmt::format(
+        "the terms' words have {} distinct prefixes, more than the term matcher's {}", nodes,
+        kMaxNodes - 1));
+  }
   std::vector<uint32_t> id(nodes), parent(nodes, 0), subtree_end(nodes);
   {
     std::vector<std::pair<uint32_t, bool>> stack = {{0, false}};  // (build node, leaving)
@@ -181,7 +188,7 @@ void TermMatcher::Build() {
     const uint32_t second = pending_[v].kind == KeyKind::kPair ? id[key_second[v]] : 0;
     entries[{pending_[v].kind, id[key_first[v]], second}].push_back(v);
   }
-  flags_.assign(nodes, 0);
+  std::vector<uint8_t> flags(nodes, 0);
   exact_slot_.assign(nodes, 0);
   glob_slot_.assign(nodes, 0);
   slots_.clear();
@@ -202,16 +209,16 @@ void TermMatcher::Build() {
     slots_.push_back(range);
     switch (kind) {
       case KeyKind::kExact:
-        flags_[first] |= kExact;
+        flags[first] |= kExact;
         exact_slot_[first] = slot;
         break;
       case KeyKind::kGlob:
-        flags_[first] |= kGlob;
+        flags[first] |= kGlob;
         glob_slot_[first] = slot;
         break;
       case KeyKind::kPair:
-        flags_[first] |= kPairFirst;
-        flags_[second] |= kPairSecond;
+        flags[first] |= kPairFirst;
+        flags[second] |= kPairSecond;
         pairs.emplace_back(PairKey(first, second), slot);
         break;
     }
@@ -232,13 +239,23 @@ void TermMatcher::Build() {
 
   // Glob prefixes above each node, nearest first (depth-first order visits
   // a parent before its children).
-  glob_up_.assign(nodes, 0);
+  std::vector<uint32_t> glob_up(nodes, 0);
   glob_outer_.assign(nodes, 0);
   for (uint32_t n = 1; n < nodes; ++n) {
-    glob_outer_[n] = glob_up_[parent[n]];
-    glob_up_[n] = (flags_[n] & kGlob) ? n : glob_outer_[n];
+    glob_outer_[n] = glob_up[parent[n]];
+    glob_up[n] = (flags[n] & kGlob) ? n : glob_outer_[n];
   }
+  FillCells(flags, glob_up);
   built_ = true;
+  return Status::Ok();
+}
+
+void TermMatcher::FillCells(const std::vector<uint8_t>& flags, const std::vector<uint32_t>& glob_up) {
+  for (Cell& cell : cells_) {
+    if (cell.parent == kNoParent && &cell != &cells_[0]) continue;  // free
+    cell.flags = flags[cell.node];
+    cell.glob_up = glob_up[cell.node];
+  }
 }
 
 // First fit, parents before children (breadth first): each node's children
@@ -250,7 +267,7 @@ void TermMatcher::Build() {
 void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& children,
                             const std::vector<uint32_t>& node_id, uint32_t classes) {
   cells_.assign(1, Cell{});  // the root; as no node's child it has no parent
-  cell_node_.assign(1, node_id[0]);
+  cells_[0].node = node_id[0];
   // free_link[c]: a cell at or after c that is free or closer to one; cells
   // past the end are free.
   std::vector<uint32_t> free_link = {1};
@@ -263,7 +280,6 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
   auto take = [&](uint32_t cell) {
     if (cell >= cells_.size()) {
       cells_.resize(cell + 1);
-      cell_node_.resize(cell + 1, 0);
     }
     while (free_link.size() <= cell + 1) free_link.push_back(static_cast<uint32_t>(free_link.size()));
     free_link[cell] = cell + 1;
@@ -290,7 +306,7 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
       const uint32_t cell = base + code_[byte];
       take(cell);
       cells_[cell].parent = parent_cell;
-      cell_node_[cell] = node_id[child];
+      cells_[cell].node = node_id[child];
       cell_of[child] = cell;
       queue.push_back(child);
     }
@@ -300,14 +316,12 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
   uint32_t end = classes;
   for (const Cell& c : cells_) end = std::max(end, c.base + classes);
   cells_.resize(end);
-  cell_node_.resize(end, 0);
 }
 
 size_t TermMatcher::memory_bytes() const {
   return pool_.size() + words_.size() * sizeof(Word) + variants_.size() * sizeof(Variant) +
-         sizeof(code_) + cells_.size() * sizeof(Cell) + cell_node_.size() * sizeof(uint32_t) +
-         flags_.size() +
-         (glob_up_.size() + glob_outer_.size() + exact_slot_.size() + glob_slot_.size()) *
+         sizeof(code_) + cells_.size() * sizeof(Cell) +
+         (glob_outer_.size() + exact_slot_.size() + glob_slot_.size()) *
              sizeof(uint32_t) +
          slots_.size() * sizeof(Range) + pairs_.size() * sizeof(PairSlot);
 }
@@ -487,11 +501,12 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
       cell = child;
       ++i;
     }
-    const uint32_t node = cell_node_[cell];
+    const Cell& reached = cells[cell];
+    const uint32_t node = reached.node;
     const bool whole = i == end;
     tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
                                WordCode(node, whole)});
-    const uint8_t flags = whole ? flags_[node] : 0;
+    const uint8_t flags = whole ? reached.flags : 0;
     if (flags & kExact) scratch->candidates.emplace_back(token, exact_slot_[node]);
     // A soft gap is checked only when a two-word key could start here.
     if ((flags & kPairSecond) && previous_pair_first &&
@@ -502,7 +517,7 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
     previous_pair_first = (flags & kPairFirst) != 0;
     previous_node = node;
     previous_end = end;
-    for (uint32_t g = glob_up_[node]; g != 0; g = glob_outer_[g]) {
+    for (uint32_t g = reached.glob_up; g != 0; g = glob_outer_[g]) {
       scratch->candidates.emplace_back(token, glob_slot_[g]);
     }
   };

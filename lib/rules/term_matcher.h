@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lib/core/status.h"
 #include "lib/rules/match_types.h"
 #include "lib/rules/term.h"
 
@@ -42,7 +43,8 @@ class TermMatcher {
  public:
   // Adds every variant of `term`, reporting hits as `pattern`. Not after Build().
   void Add(const Term& term, uint32_t pattern);
-  void Build();
+  // Fails only when the terms' words have more than 2^24 distinct prefixes.
+  Status Build();
 
   // Cuts `text` into scratch->tokens and appends an unsorted hit for every
   // occurrence of every term (possibly several per term and start word:
@@ -97,6 +99,8 @@ class TermMatcher {
   // each node's depth-first number).
   void PackCells(const std::vector<std::map<uint8_t, uint32_t>>& children,
                  const std::vector<uint32_t>& node_id, uint32_t classes);
+  // Copies each node's flags and nearest glob prefix into its cell.
+  void FillCells(const std::vector<uint8_t>& flags, const std::vector<uint32_t>& glob_up);
   int FindPair(uint32_t first, uint32_t second) const;
 
   // Variants, grouped by index entry after Build(); their words and the text
@@ -112,16 +116,20 @@ class TermMatcher {
   // packing leaves), so the walk's table is a few times the node count in
   // bytes and stays in the fast caches, where a row of every class per node
   // did not: the walk is a chain of dependent loads, one per byte.
+  // A cell also holds what a word whose walk ends there needs, so that
+  // the walk's last load brings it.
   struct Cell {
     uint32_t base = 0;
     uint32_t parent = kNoParent;
+    uint32_t node = 0;         // its node's depth-first number
+    uint32_t glob_up : 24;     // nearest glob prefix node at or above it, 0: none
+    uint32_t flags : 8;        // NodeFlag bits
+    Cell() : glob_up(0), flags(0) {}
   };
   static constexpr uint32_t kNoParent = ~uint32_t{0};  // a free cell
+  static constexpr size_t kMaxNodes = size_t{1} << 24;  // Cell::glob_up's range
   std::array<uint8_t, 256> code_{};  // folded byte -> class (0: in no term word)
   std::vector<Cell> cells_;
-  std::vector<uint32_t> cell_node_;   // per cell: its node's depth-first number
-  std::vector<uint8_t> flags_;        // per node: NodeFlag bits
-  std::vector<uint32_t> glob_up_;     // per node: nearest glob prefix node at or above it, 0: none
   std::vector<uint32_t> glob_outer_;  // per glob node: the next glob prefix node above it, 0: none
   std::vector<uint32_t> exact_slot_, glob_slot_;  // per node: index entry (if flagged)
   std::vector<Range> slots_;          // index entries: their variants

@@ -164,7 +164,7 @@ Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint
 }
 
 Status UnitMatcher::Build() {
-  terms_.Build();
+  GAPMAP_RETURN_IF_ERROR(terms_.Build());
   prefilter_.Build();
   if (!anchored_.empty()) GAPMAP_RETURN_IF_ERROR(anchored_set_->Compile());
   if (!regexes_.empty()) return set_->Compile();

@@ -16,7 +16,7 @@ namespace {
 std::vector<std::string> MatchTerms(const std::vector<Term>& terms, const std::string& text) {
   TermMatcher matcher;
   for (const Term& t : terms) matcher.Add(t, 0);
-  matcher.Build();
+  REQUIRE(matcher.Build().ok());
   MatchScratch scratch;
   std::vector<Hit> hits;
   matcher.Match(text, &scratch, &hits);
