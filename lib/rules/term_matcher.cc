@@ -171,6 +171,20 @@ Status TermMatcher::Build() {
     if (code_[b]) code_[b] = static_cast<uint8_t>(classes++);
   }
   PackCells(children, id, classes);
+  classes_ = classes;
+  first_two_.assign(classes * classes, 0);
+  for (uint32_t a = 0; a < classes; ++a) {
+    for (uint32_t b = 0; b < classes; ++b) {
+      uint32_t cell = 0, used = 0;
+      for (uint32_t c : {a, b}) {
+        const uint32_t child = cells_[cell].base + c;
+        if (cells_[child].parent != cell) break;
+        cell = child;
+        ++used;
+      }
+      first_two_[a * classes + b] = cell << 2 | used;
+    }
+  }
 
   // Word codes for verification.
   for (const Variant& v : variants_) {
@@ -320,7 +334,7 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
 
 size_t TermMatcher::memory_bytes() const {
   return pool_.size() + words_.size() * sizeof(Word) + variants_.size() * sizeof(Variant) +
-         sizeof(code_) + cells_.size() * sizeof(Cell) +
+         sizeof(code_) + cells_.size() * sizeof(Cell) + first_two_.size() * sizeof(uint32_t) +
          (glob_outer_.size() + exact_slot_.size() + glob_slot_.size()) *
              sizeof(uint32_t) +
          slots_.size() * sizeof(Range) + pairs_.size() * sizeof(PairSlot);
@@ -492,9 +506,11 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
       return;
     }
     // Walk the trie until the word's bytes leave it (at the latest at the
-    // 0 after the word).
-    uint32_t cell = 0;
-    size_t i = begin;
+    // 0 after the word), the first two steps in one load (a word of one
+    // byte has the 0 after it as its second).
+    const uint32_t start = first_two_[code[folded[begin]] * classes_ + code[folded[begin + 1]]];
+    uint32_t cell = start >> 2;
+    size_t i = begin + (start & 3);
     while (true) {
       const uint32_t child = cells[cell].base + code[folded[i]];
       if (cells[child].parent != cell) break;
