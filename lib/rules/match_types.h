@@ -49,6 +49,12 @@ struct PrefilterScratch {
   std::vector<uint16_t> clauses_met;   // per regex: its clauses hit
   std::vector<int> clauses;            // the clauses hit
   std::vector<std::pair<uint32_t, uint32_t>> windows;  // of one regex: [begin, end)
+  struct Window {
+    int regex;
+    uint32_t begin, end;
+  };
+  std::vector<Window> all_windows;  // of every candidate, by regex and begin
+  std::vector<uint8_t> windowed;    // per regex: a candidate with windows
 };
 
 // Reusable buffers for scanning units; one per thread (a Tagger owns one).

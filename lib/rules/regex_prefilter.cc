@@ -171,39 +171,63 @@ bool RegexPrefilter::Candidates(std::string_view text, PrefilterScratch* scratch
     clause_hit[clause] = 0;
     clauses_met[clause_regex_[clause]] = 0;
   }
+  FindWindows(*candidates, text.size(), scratch);
   return true;
 }
 
-bool RegexPrefilter::Windows(int r, size_t text_size, PrefilterScratch* scratch) const {
-  if (reach_[r] < 0) return false;
-  const size_t reach = static_cast<size_t>(reach_[r]);
-  std::vector<std::pair<uint32_t, uint32_t>>& windows = scratch->windows;
-  windows.clear();
+void RegexPrefilter::FindWindows(const std::vector<int>& candidates, size_t text_size,
+                                 PrefilterScratch* scratch) const {
+  // One pass over the atoms found makes the windows of every candidate (a
+  // pass per candidate cost more than its RE2 search): (regex, begin, end),
+  // then sorted by regex and merged.
+  std::vector<uint8_t>& windowed = scratch->windowed;
+  if (windowed.size() < patterns_.size()) windowed.resize(patterns_.size(), 0);
+  bool any = false;
+  for (int r : candidates) {
+    if (reach_[r] >= 0) {
+      windowed[r] = 1;
+      any = true;
+    }
+  }
+  std::vector<PrefilterScratch::Window>& all = scratch->all_windows;
+  all.clear();
+  if (!any) return;
   for (const auto& [state, end] : scratch->scan.hits) {
-    size_t longest = 0;
     auto [first, last] = scanner_.AtomsAt(state);
     for (const int* a = first; a != last; ++a) {
-      const std::vector<int>& regexes = window_regexes_[*a];
-      if (std::find(regexes.begin(), regexes.end(), r) != regexes.end()) {
-        longest = std::max(longest, scanner_.atom_length(*a));
+      const size_t length = scanner_.atom_length(*a);
+      for (int r : window_regexes_[*a]) {
+        if (!windowed[r]) continue;
+        // A match holding the atom [end - length, end) lies in this window.
+        const size_t reach = static_cast<size_t>(reach_[r]);
+        const size_t begin = end >= length + reach ? end - length - reach : 0;
+        const size_t stop = std::min(text_size, end + reach);
+        all.push_back({r, static_cast<uint32_t>(begin), static_cast<uint32_t>(stop)});
       }
     }
-    if (longest == 0) continue;
-    // A match holding the atom [end - longest, end) lies in this window.
-    size_t begin = end >= longest + reach ? end - longest - reach : 0;
-    size_t stop = std::min(text_size, end + reach);
-    windows.emplace_back(static_cast<uint32_t>(begin), static_cast<uint32_t>(stop));
   }
-  std::sort(windows.begin(), windows.end());
+  for (int r : candidates) windowed[r] = 0;
+  std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) {
+    return x.regex != y.regex ? x.regex < y.regex : x.begin < y.begin;
+  });
   size_t out = 0;
-  for (size_t i = 0; i < windows.size(); ++i) {
-    if (out > 0 && windows[i].first <= windows[out - 1].second) {
-      windows[out - 1].second = std::max(windows[out - 1].second, windows[i].second);
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (out > 0 && all[out - 1].regex == all[i].regex && all[i].begin <= all[out - 1].end) {
+      all[out - 1].end = std::max(all[out - 1].end, all[i].end);
     } else {
-      windows[out++] = windows[i];
+      all[out++] = all[i];
     }
   }
-  windows.resize(out);
+  all.resize(out);
+}
+
+bool RegexPrefilter::Windows(int r, PrefilterScratch* scratch) const {
+  if (reach_[r] < 0) return false;
+  const std::vector<PrefilterScratch::Window>& all = scratch->all_windows;
+  auto it = std::lower_bound(all.begin(), all.end(), r,
+                             [](const PrefilterScratch::Window& w, int x) { return w.regex < x; });
+  scratch->windows.clear();
+  for (; it != all.end() && it->regex == r; ++it) scratch->windows.emplace_back(it->begin, it->end);
   return true;
 }
 

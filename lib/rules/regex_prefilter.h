@@ -56,19 +56,23 @@ class RegexPrefilter {
   bool Candidates(std::string_view text, PrefilterScratch* scratch,
                   std::vector<int>* candidates) const;
 
-  // After Candidates() returned true for `text`: sets scratch->windows to
-  // disjoint ranges of `text`, in order, that hold every match of regex `r`
-  // (each match holds one of its atoms and is at most MaxMatchBytes() long,
-  // so it lies around an atom found) and returns true; false when `r` must
-  // be searched in the whole text (its length is unbounded, or a match may
-  // hold none of the atoms scanned for).
-  bool Windows(int r, size_t text_size, PrefilterScratch* scratch) const;
+  // After Candidates() returned true, for one of the candidates: sets
+  // scratch->windows to disjoint ranges of the text, in order, that hold
+  // every match of regex `r` (each match holds one of its atoms and is at
+  // most MaxMatchBytes() long, so it lies around an atom found) and returns
+  // true; false when `r` must be searched in the whole text (its length is
+  // unbounded).
+  bool Windows(int r, PrefilterScratch* scratch) const;
 
   // True for the code points RE2 matches case-insensitively with an ASCII
   // letter although they are not ASCII (see above).
   static bool FoldsWithAscii(char32_t cp) { return cp == 0x17F || cp == 0x212A; }
 
  private:
+  // The windows of all `candidates` into scratch->all_windows.
+  void FindWindows(const std::vector<int>& candidates, size_t text_size,
+                   PrefilterScratch* scratch) const;
+
   std::vector<std::string> patterns_;
   AtomScanner scanner_;
   std::vector<std::vector<int>> atom_clauses_;  // per atom: the clauses it is in

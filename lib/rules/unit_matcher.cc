@@ -207,7 +207,7 @@ Status UnitMatcher::Match(std::string_view text, MatchScratch* scratch,
   if (!regexes_.empty()) {
     if (prefilter_.Candidates(text, &scratch->prefilter, &scratch->regex_candidates)) {
       for (int r : scratch->regex_candidates) {
-        if (prefilter_.Windows(r, text.size(), &scratch->prefilter)) {
+        if (prefilter_.Windows(r, &scratch->prefilter)) {
           AppendRegexHitsIn(regexes_[r], text, scratch->prefilter.windows, regex_pattern_[r], hits);
         } else {
           AppendRegexHits(regexes_[r], text, regex_pattern_[r], hits);
