@@ -41,6 +41,15 @@ struct AtomScanScratch {
   std::vector<uint8_t> atom_seen;   // per atom: already reported
 };
 
+// A range of a unit, [begin, end), that holds every match of a regex in it
+// (regex_prefilter.h); each of those matches holds an atom that starts at or
+// before `last_atom`, so none starts after it.
+struct RegexWindow {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t last_atom = 0;
+};
+
 // Per-thread buffers of RegexPrefilter::Candidates (regex_prefilter.h).
 struct PrefilterScratch {
   AtomScanScratch scan;
@@ -48,10 +57,10 @@ struct PrefilterScratch {
   std::vector<uint8_t> clause_hit;     // per clause: an atom of it was found
   std::vector<uint16_t> clauses_met;   // per regex: its clauses hit
   std::vector<int> clauses;            // the clauses hit
-  std::vector<std::pair<uint32_t, uint32_t>> windows;  // of one regex: [begin, end)
+  std::vector<RegexWindow> windows;  // of one regex
   struct Window {
     int regex;
-    uint32_t begin, end;
+    RegexWindow range;
   };
   std::vector<Window> all_windows;  // of every candidate, by regex and begin
   std::vector<uint8_t> windowed;    // per regex: a candidate with windows

@@ -202,18 +202,22 @@ void RegexPrefilter::FindWindows(const std::vector<int>& candidates, size_t text
         const size_t reach = static_cast<size_t>(reach_[r]);
         const size_t begin = end >= length + reach ? end - length - reach : 0;
         const size_t stop = std::min(text_size, end + reach);
-        all.push_back({r, static_cast<uint32_t>(begin), static_cast<uint32_t>(stop)});
+        all.push_back({r, {static_cast<uint32_t>(begin), static_cast<uint32_t>(stop),
+                           static_cast<uint32_t>(end - length)}});
       }
     }
   }
   for (int r : candidates) windowed[r] = 0;
   std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) {
-    return x.regex != y.regex ? x.regex < y.regex : x.begin < y.begin;
+    return x.regex != y.regex ? x.regex < y.regex : x.range.begin < y.range.begin;
   });
   size_t out = 0;
   for (size_t i = 0; i < all.size(); ++i) {
-    if (out > 0 && all[out - 1].regex == all[i].regex && all[i].begin <= all[out - 1].end) {
-      all[out - 1].end = std::max(all[out - 1].end, all[i].end);
+    const RegexWindow& w = all[i].range;
+    if (out > 0 && all[out - 1].regex == all[i].regex && w.begin <= all[out - 1].range.end) {
+      RegexWindow& last = all[out - 1].range;
+      last.end = std::max(last.end, w.end);
+      last.last_atom = std::max(last.last_atom, w.last_atom);
     } else {
       all[out++] = all[i];
     }
@@ -227,7 +231,7 @@ bool RegexPrefilter::Windows(int r, PrefilterScratch* scratch) const {
   auto it = std::lower_bound(all.begin(), all.end(), r,
                              [](const PrefilterScratch::Window& w, int x) { return w.regex < x; });
   scratch->windows.clear();
-  for (; it != all.end() && it->regex == r; ++it) scratch->windows.emplace_back(it->begin, it->end);
+  for (; it != all.end() && it->regex == r; ++it) scratch->windows.push_back(it->range);
   return true;
 }
 

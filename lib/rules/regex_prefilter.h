@@ -59,9 +59,9 @@ class RegexPrefilter {
   // After Candidates() returned true, for one of the candidates: sets
   // scratch->windows to disjoint ranges of the text, in order, that hold
   // every match of regex `r` (each match holds one of its atoms and is at
-  // most MaxMatchBytes() long, so it lies around an atom found) and returns
-  // true; false when `r` must be searched in the whole text (its length is
-  // unbounded).
+  // most MaxMatchBytes() long, so it lies around an atom found), with the
+  // start of the last atom in each, and returns true; false when `r` must be
+  // searched in the whole text (its length is unbounded).
   bool Windows(int r, PrefilterScratch* scratch) const;
 
   // True for the code points RE2 matches case-insensitively with an ASCII

@@ -8,12 +8,12 @@ namespace gapmap {
 
 namespace {
 
-// Appends the matches of `re` that start at or after *pos and end by `to`;
-// *pos ends past the last one.
-void AppendRegexHitsUpTo(const Regex& re, std::string_view text, size_t to, uint32_t pattern,
-                         size_t* pos, std::vector<Hit>* hits) {
+// Appends the matches of `re` that start at or after *pos and end by `to`,
+// where none starts after `last_start`; *pos ends past the last one.
+void AppendRegexHitsUpTo(const Regex& re, std::string_view text, size_t to, size_t last_start,
+                         uint32_t pattern, size_t* pos, std::vector<Hit>* hits) {
   size_t begin = 0, end = 0;
-  while (*pos <= to && re.Find(text, *pos, to, &begin, &end)) {
+  while (*pos <= to && *pos <= last_start && re.Find(text, *pos, to, &begin, &end)) {
     if (end > begin) {
       hits->push_back(Hit{pattern, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
       *pos = end;
@@ -34,16 +34,18 @@ void AppendRegexHitsUpTo(const Regex& re, std::string_view text, size_t to, uint
 void AppendRegexHits(const Regex& re, std::string_view text, uint32_t pattern,
                      std::vector<Hit>* hits) {
   size_t pos = 0;
-  AppendRegexHitsUpTo(re, text, text.size(), pattern, &pos, hits);
+  AppendRegexHitsUpTo(re, text, text.size(), text.size(), pattern, &pos, hits);
 }
 
 void AppendRegexHitsIn(const Regex& re, std::string_view text,
-                       const std::vector<std::pair<uint32_t, uint32_t>>& windows,
-                       uint32_t pattern, std::vector<Hit>* hits) {
+                       const std::vector<RegexWindow>& windows, uint32_t pattern,
+                       std::vector<Hit>* hits) {
+  // After a match past the window's last atom, no other match fits in the
+  // window: the search that would confirm it is left out.
   size_t pos = 0;
-  for (const auto& [begin, end] : windows) {
-    pos = std::max<size_t>(pos, begin);
-    AppendRegexHitsUpTo(re, text, end, pattern, &pos, hits);
+  for (const RegexWindow& w : windows) {
+    pos = std::max<size_t>(pos, w.begin);
+    AppendRegexHitsUpTo(re, text, w.end, w.last_atom, pattern, &pos, hits);
   }
 }
 

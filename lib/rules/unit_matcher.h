@@ -42,11 +42,11 @@ namespace gapmap {
 // first, as RE2 finds them) as a hit of `pattern`.
 void AppendRegexHits(const Regex& re, std::string_view text, uint32_t pattern,
                      std::vector<Hit>* hits);
-// The same when every match lies in one of `windows` (disjoint [begin, end)
-// ranges of `text`, in order): only they are searched.
+// The same when every match lies in one of `windows` (disjoint ranges of
+// `text`, in order) and starts by its last_atom: only they are searched.
 void AppendRegexHitsIn(const Regex& re, std::string_view text,
-                       const std::vector<std::pair<uint32_t, uint32_t>>& windows,
-                       uint32_t pattern, std::vector<Hit>* hits);
+                       const std::vector<RegexWindow>& windows, uint32_t pattern,
+                       std::vector<Hit>* hits);
 
 // Sorts hits into HitLess order and keeps, for each (pattern, begin), only
 // the longest.

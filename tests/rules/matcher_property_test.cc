@@ -180,6 +180,33 @@ TEST_CASE("the one-pass matcher agrees with the reference on random units") {
   CHECK(fallback_rounds > 0);
 }
 
+// Windows end their search after a match once no atom of theirs starts at
+// or after its end: matches that touch, one starting right at the last atom
+// of a window, and windows at both ends of the unit must all be found.
+TEST_CASE("the one-pass matcher finds touching matches in one window") {
+  const std::string yaml =
+      "dimension: topic\nlabels:\n  l0:\n    any: [zzz]\n"
+      "    regex: ['victims?', 'fund(?:s|ing)? ?victim', '(?:co)?operation']\n";
+  std::vector<Diagnostic> errors;
+  auto rules = testing::LoadRules({{"t.yaml", yaml}}, &errors, RuleSetOptions{});
+  INFO(testing::Messages(errors));
+  REQUIRE(rules != nullptr);
+  Result<ReferenceMatcher> reference = ReferenceMatcher::Create(rules->compiled);
+  REQUIRE(reference.ok());
+  MatchScratch scratch;
+  std::vector<Hit> fast;
+  for (const std::string text :
+       {"victimvictim", "victimsvictim victimvictimsvictim", "fundvictimvictim",
+        "fundingvictimfundsvictim", "cooperationoperationcooperation", "xvictimvictimx",
+        "operationcooperation victim victims"}) {
+    INFO("text: " << text);
+    REQUIRE(rules->compiled.matcher.Match(text, &scratch, &fast).ok());
+    std::vector<Hit> slow = reference->Match(text);
+    CHECK(slow.size() >= 2);
+    CHECK(fast == slow);
+  }
+}
+
 std::string Utf8(char32_t cp) {
   std::string s;
   if (cp < 0x80) {
