@@ -198,10 +198,12 @@ void RegexPrefilter::FindWindows(const std::vector<int>& candidates, size_t text
       const size_t length = scanner_.atom_length(*a);
       for (int r : window_regexes_[*a]) {
         if (!windowed[r]) continue;
-        // A match holding the atom [end - length, end) lies in this window.
-        const size_t reach = static_cast<size_t>(reach_[r]);
-        const size_t begin = end >= length + reach ? end - length - reach : 0;
-        const size_t stop = std::min(text_size, end + reach);
+        // A match holding the atom [end - length, end) is at most `reach`
+        // long: it starts at or after end - reach and ends by the atom's
+        // start + reach.
+        const size_t reach = std::max(static_cast<size_t>(reach_[r]), length);
+        const size_t begin = end >= reach ? end - reach : 0;
+        const size_t stop = std::min(text_size, end - length + reach);
         all.push_back({r, {static_cast<uint32_t>(begin), static_cast<uint32_t>(stop),
                            static_cast<uint32_t>(end - length)}});
       }
