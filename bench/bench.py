@@ -355,6 +355,24 @@ def main():
                   ">= 100x", ratio >= 100, "python3 bench/python_re_tagger.py rules INPUT  vs  " +
                   " ".join(cmd))
 
+        # 4b. The regex engine's own limit: the same patterns in one RE2::Set
+        # over the same text in paragraphs (bench/re2_set_scan.cc), which
+        # learns only which patterns occur where gapmap also finds spans,
+        # segments and scores. Context for the throughput targets.
+        scanner = os.path.join(os.path.dirname(os.path.dirname(gapmap)), "bench", "re2_set_scan")
+        if os.path.exists(scanner):
+            log("bench: RE2::Set alone on the same patterns")
+            re2_cmd = [scanner, patterns, big]
+            cmd = [gapmap, "matrix", "-q", "-j", "1", big, "-o", "/dev/null"]
+            re2_wall, r_wall = paired_medians(re2_cmd, cmd, slow_runs)
+            table.add("matrix vs RE2::Set alone, same %d patterns (bench/re2_set_scan), %d MB" %
+                      (pattern_count, big_size // MB),
+                      "%.2fx of its speed (RE2::Set %.0f MB/s, gapmap %.0f MB/s)" %
+                      (re2_wall / r_wall, mbps(big_size, re2_wall), mbps(big_size, r_wall)),
+                      "(context)", None, " ".join(re2_cmd) + "  vs  " + " ".join(cmd))
+        else:
+            log(f"bench: {scanner} not built; skipping the RE2::Set figure")
+
         # 5. Peak RSS: the 200 KB report vs ~1 GB of it.
         log("bench: peak RSS on 200 KB and ~1 GB")
         _, _, small_rss = run([gapmap, "matrix", "-q", "-j", "1", CORPUS, "-o", "/dev/null"])
