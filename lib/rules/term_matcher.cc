@@ -238,6 +238,12 @@ Status TermMatcher::Build() {
     }
   }
   variants_ = std::move(grouped);
+  for (Variant& v : variants_) {
+    if (v.case_sensitive || v.checked_words >= v.word_count) continue;
+    const Word& next = words_[v.first_word + v.checked_words];
+    v.next_code = next.code;
+    v.next_span = next.span;
+  }
   pending_.clear();
   pending_.shrink_to_fit();
 
@@ -571,6 +577,11 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
     const Range& r = slots_[slot];
     for (uint32_t k = r.begin; k < r.end; ++k) {
       const Variant& v = variants_[k];
+      const size_t next = token + v.checked_words;
+      if (v.next_span != 0 &&
+          (next >= tokens.size() || tokens[next].term_word - v.next_code >= v.next_span)) {
+        continue;
+      }
       if (!Verify(v, verifier, token)) continue;
       hits->push_back(Hit{v.pattern, tokens[token].begin, tokens[token + v.word_count - 1].end});
     }

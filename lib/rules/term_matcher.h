@@ -72,6 +72,9 @@ class TermMatcher {
     bool at_start = false;
     uint8_t checked_words = 0;  // leading words known to match when its index entry hits
     uint32_t first_word = 0, word_count = 0;  // in words_
+    // The code range of the first word not checked by the index (words_),
+    // here so that most candidates fail on the variant alone; span 0: none.
+    uint32_t next_code = 0, next_span = 0;
   };
   // What Verify() reads of the unit.
   struct Verifier {
