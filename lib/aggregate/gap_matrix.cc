@@ -182,7 +182,7 @@ void GapMatrix::SyncSchema(const Schema& schema) {
   schema_dimensions_ = schema.dimension_count();
 }
 
-bool GapMatrix::ExampleLess(ExampleRef a, ExampleRef b) const {
+inline bool GapMatrix::ExampleLess(ExampleRef a, ExampleRef b) const {
   if (a.doc == b.doc) return a.ordinal < b.ordinal;
   int c = docs_.names[a.doc].compare(docs_.names[b.doc]);
   return c < 0 || (c == 0 && a.ordinal < b.ordinal);

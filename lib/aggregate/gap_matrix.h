@@ -23,7 +23,8 @@
 //
 // Hot path: Add() is called once per unit. Names are interned to small
 // integers, schema indices are mapped through caches, and a cell update is
-// a hash-map lookup on an integer key; no allocation once the cells exist.
+// a lookup in a flat hash index on an integer key; no allocation once the
+// cells exist.
 #ifndef GAPMAP_AGGREGATE_GAP_MATRIX_H_
 #define GAPMAP_AGGREGATE_GAP_MATRIX_H_
 
@@ -34,6 +35,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lib/aggregate/insertion_map.h"
 #include "lib/core/schema.h"
 #include "lib/core/status.h"
 #include "lib/core/tagged_unit.h"
@@ -152,7 +154,7 @@ class GapMatrix {
     uint16_t stance;
     friend bool operator==(const Key&, const Key&) = default;
   };
-  struct KeyHash {
+  struct KeyHash {  // the multiply mixes every bit into the high ones InsertionMap takes
     size_t operator()(const Key& k) const {
       uint64_t v = (uint64_t{k.agency} << 32) ^ (uint64_t{k.dimension} << 24) ^
                    (uint64_t{k.category} << 12) ^ k.stance;
@@ -195,7 +197,7 @@ class GapMatrix {
   Names stances_;
   Names docs_;
   std::vector<DimensionNames> dimensions_;
-  std::unordered_map<Key, Cell, KeyHash> cells_;
+  InsertionMap<Key, Cell, KeyHash> cells_;
   int64_t content_units_ = 0;
   int64_t units_without_owner_ = 0;
 

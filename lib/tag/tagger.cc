@@ -32,6 +32,9 @@ std::string Num(double v) {
 Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
     : rules_(rules), c_(rules.compiled), options_(options) {
   assigned_.assign(c_.labels.size(), 0);
+  label_count_.assign(c_.labels.size(), 0);
+  hit_labels_.assign(c_.labels.size(), 0);
+  label_bits_.assign((c_.labels.size() + 63) / 64, 0);
   section_match_.assign(c_.section_regexes.size(), 0);
   // Rank every (label, list, near) some pattern is used with.
   std::vector<std::tuple<uint32_t, CueList, uint16_t>> keys;
@@ -40,16 +43,20 @@ Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (const CompiledLabel& l : c_.labels) {
+    label_kinds_.push_back(c_.dimensions[l.dimension].kind_mask);
+  }
   for (const CompiledPattern& p : c_.patterns) {
-    use_begin_.push_back(static_cast<uint32_t>(use_rank_.size()));
+    use_begin_.push_back(static_cast<uint32_t>(uses_.size()));
     for (const PatternUse& use : p.uses) {
       auto it = std::lower_bound(keys.begin(), keys.end(),
                                  std::make_tuple(use.label, use.list, use.near));
-      use_rank_.push_back(static_cast<uint32_t>(it - keys.begin()));
+      uses_.push_back(Use{use.label, static_cast<uint32_t>(it - keys.begin()), use.weight,
+                          use.list, label_kinds_[use.label], use.near});
     }
   }
+  use_begin_.push_back(static_cast<uint32_t>(uses_.size()));
   for (const CompiledLabel& l : c_.labels) {
-    label_kinds_.push_back(c_.dimensions[l.dimension].kind_mask);
     prior_begin_.push_back(static_cast<uint32_t>(prior_epoch_.size() / kUnitKindCount));
     prior_epoch_.resize(prior_epoch_.size() + l.priors.size() * kUnitKindCount, 0);
   }
@@ -202,28 +209,31 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   const CompiledLabel& label = c_.labels[index];
   const CompiledDimension& dim = c_.dimensions[label.dimension];
   candidates_.clear();
-  vetoes_.clear();
-  bool unit_vetoed = false;
-  // Labels evaluated for their priors alone (most) have no hits: skip the
-  // hit work, which would find nothing.
-  const bool any_hit = first != last;
-  for (const LabelHit* p = first; p != last; ++p) {
-    if (p->list == CueList::kNot) {
-      vetoes_.push_back(Hit{p->pattern, p->begin, p->end});
-      if (trace) trace->vetoes.push_back(Hit{p->pattern, p->begin, p->end});
-    } else if (p->list == CueList::kUnless) {
-      unit_vetoed = true;
-      if (trace) trace->unless.push_back(Hit{p->pattern, p->begin, p->end});
+  // A label's hits are in (list, near, begin, end, pattern) order, so each
+  // list is one stretch of them (near clauses in clause order): cues first,
+  // then not, unless, near a and near b (CueList order).
+  const LabelHit* cues_end = first;
+  while (cues_end != last && IsCue(cues_end->list)) ++cues_end;
+  const LabelHit* nots_end = cues_end;
+  while (nots_end != last && nots_end->list == CueList::kNot) ++nots_end;
+  const LabelHit* unless_end = nots_end;
+  while (unless_end != last && unless_end->list == CueList::kUnless) ++unless_end;
+  const bool unit_vetoed = unless_end != nots_end;
+  if (trace) {
+    for (const LabelHit* p = cues_end; p != nots_end; ++p) {
+      trace->vetoes.push_back(Hit{p->pattern, p->begin, p->end});
+    }
+    for (const LabelHit* p = nots_end; p != unless_end; ++p) {
+      trace->unless.push_back(Hit{p->pattern, p->begin, p->end});
     }
   }
   auto vetoed = [&](uint32_t b, uint32_t e) {
-    for (const Hit& v : vetoes_) {
-      if (Overlaps(b, e, v.begin, v.end)) return true;
+    for (const LabelHit* v = cues_end; v != nots_end; ++v) {
+      if (Overlaps(b, e, v->begin, v->end)) return true;
     }
     return false;
   };
-  for (const LabelHit* p = first; p != last; ++p) {
-    if (!IsCue(p->list)) continue;
+  for (const LabelHit* p = first; p != cues_end; ++p) {
     Candidate c{p->begin, p->end, static_cast<double>(p->weight) * label.weight, p->pattern,
                 UINT32_MAX, p->list};
     if (vetoed(p->begin, p->end)) {
@@ -235,15 +245,25 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
     }
     candidates_.push_back(c);
   }
-  for (size_t k = 0; any_hit && k < label.near.size(); ++k) {
+  // Near hits: the a side, then the b side, each by clause.
+  const LabelHit* next_a = unless_end;
+  const LabelHit* a_end = unless_end;
+  while (a_end != last && a_end->list == CueList::kNearA) ++a_end;
+  const LabelHit* next_b = a_end;
+  for (size_t k = 0; a_end != last && next_a != a_end && k < label.near.size(); ++k) {
     near_a_.clear();
     near_b_.clear();
-    for (const LabelHit* p = first; p != last; ++p) {
-      if (p->near != k || (p->list != CueList::kNearA && p->list != CueList::kNearB)) continue;
-      if (vetoed(p->begin, p->end)) continue;
-      Candidate c{p->begin, p->end, 0, p->pattern, UINT32_MAX, p->list};
-      (p->list == CueList::kNearA ? near_a_ : near_b_).push_back(c);
+    for (; next_a != a_end && next_a->near == k; ++next_a) {
+      if (vetoed(next_a->begin, next_a->end)) continue;
+      near_a_.push_back(
+          Candidate{next_a->begin, next_a->end, 0, next_a->pattern, UINT32_MAX, next_a->list});
     }
+    for (; next_b != last && next_b->near == k; ++next_b) {
+      if (vetoed(next_b->begin, next_b->end)) continue;
+      near_b_.push_back(
+          Candidate{next_b->begin, next_b->end, 0, next_b->pattern, UINT32_MAX, next_b->list});
+    }
+    if (near_a_.empty() || near_b_.empty()) continue;
     const auto& tokens = scratch_.tokens;
     auto words_between = [&](const Candidate& x, const Candidate& y) -> long {
       const Candidate& left = x.begin <= y.begin ? x : y;
@@ -404,36 +424,75 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
     trace->words = scratch_.tokens.size();
   }
 
-  label_hits_.clear();
-  for (size_t i = 0; i < hits_.size(); ++i) {
-    const Hit& h = hits_[i];
-    const std::vector<PatternUse>& uses = c_.patterns[h.pattern].uses;
-    const uint32_t* rank = use_rank_.data() + use_begin_[h.pattern];
-    for (size_t k = 0; k < uses.size(); ++k) {
-      const PatternUse& use = uses[k];
-      if ((label_kinds_[use.label] & kind_bit) == 0) continue;
-      label_hits_.push_back(LabelHit{(static_cast<uint64_t>(rank[k]) << 32) | i, use.label,
-                                     use.list, use.near, h.begin, h.end, use.weight, h.pattern});
+  // Each hit once per label that uses its pattern, grouped by label (a
+  // counting sort: a unit has a few dozen label hits of a few labels), then
+  // by rank of (label, list, near) within a label, in hit order: so in
+  // (label, list, near, begin, end, pattern) order, as hits are in
+  // (begin, end, pattern) order.
+  uint32_t total = 0;
+  for (const Hit& h : hits_) {
+    for (uint32_t k = use_begin_[h.pattern]; k < use_begin_[h.pattern + 1]; ++k) {
+      const Use& use = uses_[k];
+      if ((use.kinds & kind_bit) == 0) continue;
+      ++label_count_[use.label];
+      label_bits_[use.label >> 6] |= uint64_t{1} << (use.label & 63);
+      ++total;
     }
   }
-  std::sort(label_hits_.begin(), label_hits_.end(),
-            [](const LabelHit& a, const LabelHit& b) { return a.order < b.order; });
+  // The labels with hits, ascending, from their bits (which are cleared).
+  uint32_t* const hit_labels = hit_labels_.data();  // one slot per label
+  size_t hit_label_count = 0;
+  for (size_t w = 0; w < label_bits_.size(); ++w) {
+    for (uint64_t bits = label_bits_[w]; bits != 0; bits &= bits - 1) {
+      hit_labels[hit_label_count++] = static_cast<uint32_t>(w * 64 + __builtin_ctzll(bits));
+    }
+    label_bits_[w] = 0;
+  }
+  uint32_t placed = 0;
+  for (size_t i = 0; i < hit_label_count; ++i) {
+    const uint32_t l = hit_labels[i];
+    const uint32_t count = label_count_[l];
+    label_count_[l] = placed;  // now where the label's next hit goes
+    placed += count;
+  }
+  label_hits_.resize(total);
+  for (const Hit& h : hits_) {
+    for (uint32_t k = use_begin_[h.pattern]; k < use_begin_[h.pattern + 1]; ++k) {
+      const Use& use = uses_[k];
+      if ((use.kinds & kind_bit) == 0) continue;
+      label_hits_[label_count_[use.label]++] =
+          LabelHit{use.rank, use.label, use.list, use.near, h.begin, h.end, use.weight, h.pattern};
+    }
+  }
+  // Within each label: by rank, keeping hit order (an insertion sort, as
+  // the run is short and mostly in order already). label_count_ keeps the
+  // end of each label's hits until they are evaluated.
+  uint32_t begin = 0;
+  for (size_t i = 0; i < hit_label_count; ++i) {
+    const uint32_t end = label_count_[hit_labels[i]];
+    for (uint32_t j = begin + 1; j < end; ++j) {
+      if (label_hits_[j].rank >= label_hits_[j - 1].rank) continue;
+      const LabelHit moving = label_hits_[j];
+      uint32_t at = j;
+      for (; at > begin && label_hits_[at - 1].rank > moving.rank; --at) {
+        label_hits_[at] = label_hits_[at - 1];
+      }
+      label_hits_[at] = moving;
+    }
+    begin = end;
+  }
 
   // The labels to evaluate: those with hits, those priors alone can assign
   // here, and (when explaining) every label of an applicable dimension. A
   // prior-capable label none of whose priors can fire in this context is
   // left out: without hits it would come to nothing (~10 labels per unit).
   // Both lists are ascending and without repeats: merge them.
-  hit_labels_.clear();
-  for (const LabelHit& h : label_hits_) {
-    if (hit_labels_.empty() || hit_labels_.back() != h.label) hit_labels_.push_back(h.label);
-  }
   const int kind = static_cast<int>(u.kind);
   if (live_epoch_[kind] != context_epoch_) FindLivePriorLabels(u);
   const std::vector<uint32_t>& prior_capable =
       lead_in_ != nullptr ? live_prior_labels_[kind] : live_without_lead_in_[kind];
   touched_.clear();
-  std::set_union(hit_labels_.begin(), hit_labels_.end(), prior_capable.begin(),
+  std::set_union(hit_labels, hit_labels + hit_label_count, prior_capable.begin(),
                  prior_capable.end(), std::back_inserter(touched_));
   if (trace) {
     for (uint32_t l = 0; l < c_.labels.size(); ++l) {
@@ -447,12 +506,9 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
   kept_.clear();
   fired_.clear();
   std::vector<LabelTrace> label_traces;
-  size_t h = 0;
-  const size_t hit_count = label_hits_.size();
+  uint32_t h = 0;
   for (uint32_t l : touched_) {
-    while (h < hit_count && label_hits_[h].label < l) ++h;
-    size_t end = h;
-    while (end < hit_count && label_hits_[end].label == l) ++end;
+    const uint32_t end = label_count_[l] != 0 ? label_count_[l] : h;
     if (trace != nullptr) {
       LabelTrace lt;
       Evaluate(l, label_hits_.data() + h, label_hits_.data() + end, u, &lt);
@@ -462,6 +518,7 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
     }
     h = end;
   }
+  for (size_t i = 0; i < hit_label_count; ++i) label_count_[hit_labels[i]] = 0;
 
   // Decide each dimension. evals_ are in label order, so a dimension's
   // labels are contiguous.

@@ -52,10 +52,7 @@ class Tagger {
 
  private:
   struct LabelHit {
-    // (label, list, near) rank << 32 | index of the hit: sorting by it gives
-    // (label, list, near, begin, end, pattern) order, as hits are in
-    // (begin, end, pattern) order.
-    uint64_t order;
+    uint32_t rank;  // of (label, list, near) among those of the rules
     uint32_t label;
     CueList list;
     uint16_t near;
@@ -99,8 +96,18 @@ class Tagger {
   const CompiledRules& c_;
   TaggerOptions options_;
   // Derived from the rules once (per Tagger).
-  std::vector<uint32_t> use_begin_;  // per pattern: its first use in use_rank_
-  std::vector<uint32_t> use_rank_;   // per use: rank of its (label, list, near)
+  // The patterns' uses, in one array (a pattern's own vector is a cache
+  // miss away from the pattern's, which is one from the hit's).
+  struct Use {
+    uint32_t label;
+    uint32_t rank;  // of its (label, list, near) among those of the rules
+    float weight;
+    CueList list;
+    uint8_t kinds;  // kind mask of the label's dimension
+    uint16_t near;
+  };
+  std::vector<Use> uses_;
+  std::vector<uint32_t> use_begin_;  // per pattern (and one past the last): first use
   std::vector<uint8_t> label_kinds_;  // per label: its dimension's kind mask
   std::array<std::vector<uint32_t>, kUnitKindCount> prior_capable_;  // by kind, ascending
   std::vector<uint32_t> prior_begin_;  // per label: its first prior's slot
@@ -122,15 +129,16 @@ class Tagger {
   MatchScratch scratch_;
   std::vector<Hit> hits_;
   std::vector<LabelHit> label_hits_;
+  std::vector<uint32_t> label_count_;  // per label: 0 between units
+  std::vector<uint32_t> hit_labels_;   // a slot per label: those with hits
+  std::vector<uint64_t> label_bits_;   // a bit per label: has hits (0 between units)
   std::vector<Candidate> candidates_, near_a_, near_b_;
-  std::vector<Hit> vetoes_;
   std::vector<Eval> evals_;
   std::vector<std::pair<uint32_t, uint32_t>> kept_;
   std::vector<uint32_t> fired_;
   std::vector<uint8_t> assigned_;  // per label: assigned directly
   std::vector<uint32_t> implies_blocked_;  // assigned labels whose implications do not apply
   std::vector<uint32_t> touched_;
-  std::vector<uint32_t> hit_labels_;
   // Section path cache: which section regexes match a heading of the path.
   std::vector<std::string> last_path_;
   bool path_valid_ = false;
