@@ -155,6 +155,7 @@ Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint
   Result<int> index = (anchored ? anchored_set_ : set_)->Add(set_pattern);
   if (!index.ok()) return index.status();
   if (anchored) {
+    anchored_set_patterns_.emplace_back(set_pattern);
     anchored_.push_back(re);
     anchored_pattern_.push_back(pattern);
     return Status::Ok();
@@ -168,7 +169,10 @@ Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint
 Status UnitMatcher::Build() {
   GAPMAP_RETURN_IF_ERROR(terms_.Build());
   prefilter_.Build();
-  if (!anchored_.empty()) GAPMAP_RETURN_IF_ERROR(anchored_set_->Compile());
+  if (!anchored_.empty()) {
+    GAPMAP_RETURN_IF_ERROR(anchored_set_->Compile());
+    anchored_filter_ = LinePrefixFilter(anchored_set_patterns_);
+  }
   if (!regexes_.empty()) return set_->Compile();
   return Status::Ok();
 }
@@ -202,7 +206,7 @@ Status UnitMatcher::Match(std::string_view text, MatchScratch* scratch,
   hits->clear();
   terms_.Match(text, scratch, hits);
   bool fell_back = false;
-  if (!anchored_.empty()) {
+  if (!anchored_.empty() && anchored_filter_.MayMatch(text)) {
     GAPMAP_RETURN_IF_ERROR(MatchSet(*anchored_set_, anchored_, anchored_pattern_, text, scratch,
                                     &fell_back, hits));
   }

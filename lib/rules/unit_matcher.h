@@ -14,7 +14,9 @@
 // the start of the unit (`^...`) go to a second set, anchored: its scan
 // stops after the first bytes (in the unanchored set they would keep the
 // whole unit scanned), and one scan asks all of them at once (run one by
-// one, each RE2 call's fixed cost was ~2.5 % of `matrix`). If a set scan runs
+// one, each RE2 call's fixed cost was ~2.5 % of `matrix`). Most units cannot
+// start like any of them, which a LinePrefixFilter over their syntax tells
+// from the unit's first two bytes: those skip the scan and its fixed cost. If a set scan runs
 // out of its memory budget (--regex-mem), the unit is scanned one regex at a
 // time instead (counted in MatchScratch::set_fallbacks): an out-of-memory scan
 // never looks like "no match".
@@ -25,6 +27,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -35,6 +38,7 @@
 #include "lib/rules/regex_prefilter.h"
 #include "lib/rules/term.h"
 #include "lib/rules/term_matcher.h"
+#include "lib/segment/line_prefix_filter.h"
 
 namespace gapmap {
 
@@ -96,6 +100,8 @@ class UnitMatcher {
   std::vector<Regex> regexes_;  // in the set
   std::vector<uint32_t> regex_pattern_;
   std::unique_ptr<RegexSet> anchored_set_;
+  std::vector<std::string> anchored_set_patterns_;
+  LinePrefixFilter anchored_filter_;  // of anchored_set_patterns_
   std::vector<Regex> anchored_;  // in anchored_set_, index for index
   std::vector<uint32_t> anchored_pattern_;
   int64_t program_size_ = 0;
