@@ -198,8 +198,9 @@ void AppendLabels(const TaggedUnit& unit, const Schema& schema, const Names* nam
   }
 }
 
+// `text_plain`: the unit's text is IsPlainJson, and so is every match in it.
 void AppendEvidence(const TaggedUnit& unit, const Schema& schema, const Names* names,
-                    std::string* out) {
+                    bool text_plain, std::string* out) {
   out->append(",\"evidence\":["sv);
   bool first = true;
   const std::string& text = unit.unit.text;
@@ -209,7 +210,7 @@ void AppendEvidence(const TaggedUnit& unit, const Schema& schema, const Names* n
     size_t begin = std::min<size_t>(e.begin, text.size());
     size_t end = std::clamp<size_t>(e.end, begin, text.size());
     std::string_view match = std::string_view(text).substr(begin, end - begin);
-    if (names != nullptr && IsPlainJson(match)) {
+    if (names != nullptr && (text_plain || IsPlainJson(match))) {
       AppendPlainRecord(out, names->evidence_heads[e.dimension][e.label], names->rule_tails[e.rule],
                         match, e.begin, e.end);
       continue;
@@ -232,13 +233,31 @@ void AppendEvidence(const TaggedUnit& unit, const Schema& schema, const Names* n
   out->push_back(']');
 }
 
+// `doc_json` caches the quoted document id (for `doc_json->first`): every
+// record names its document twice, as doc and in its id; may be null.
 void AppendUnit(const TaggedUnit& tagged, const Schema* schema, const Names* names,
-                std::string* out) {
+                std::pair<std::string, std::string>* doc_json, std::string* out) {
   const Unit& unit = tagged.unit;
   out->append("{\"doc\":"sv);
-  AppendJsonString(out, unit.doc);
-  out->append(",\"id\":"sv);
-  AppendJsonString(out, UnitId(unit.doc, unit.ordinal));
+  if (doc_json == nullptr) {
+    AppendJsonString(out, unit.doc);
+    out->append(",\"id\":"sv);
+    AppendJsonString(out, UnitId(unit.doc, unit.ordinal));
+  } else {
+    if (doc_json->first != unit.doc || doc_json->second.empty()) {
+      doc_json->first = unit.doc;
+      doc_json->second.clear();
+      AppendJsonString(&doc_json->second, unit.doc);
+    }
+    // The id is the doc, ':' and digits, which JSON takes as they are: the
+    // quoted doc without its closing quote, then those.
+    const std::string& quoted = doc_json->second;
+    out->append(quoted);
+    out->append(",\"id\":"sv);
+    out->append(quoted, 0, quoted.size() - 1);
+    out->append(UnitId({}, unit.ordinal));
+    out->push_back('"');
+  }
   out->append(",\"kind\":\""sv);
   out->append(KindName(unit.kind));
   AppendTwoNumbers(out, "\",\"line_start\":"sv, unit.line_start, ",\"line_end\":"sv, unit.line_end,
@@ -258,15 +277,23 @@ void AppendUnit(const TaggedUnit& tagged, const Schema* schema, const Names* nam
   }
   if (schema != nullptr) AppendLabels(tagged, *schema, names, out);
   out->append(",\"text\":"sv);
-  AppendJsonString(out, unit.text);
-  if (schema != nullptr) AppendEvidence(tagged, *schema, names, out);
+  // Most texts need no escaping (one scan tells, instead of one per match).
+  const bool text_plain = IsPlainJson(unit.text);
+  if (text_plain) {
+    out->push_back('"');
+    out->append(unit.text);
+    out->push_back('"');
+  } else {
+    AppendJsonString(out, unit.text);
+  }
+  if (schema != nullptr) AppendEvidence(tagged, *schema, names, text_plain, out);
   out->append("}\n"sv);
 }
 
 }  // namespace
 
 void AppendUnitJson(const TaggedUnit& tagged, const Schema* schema, std::string* out) {
-  AppendUnit(tagged, schema, nullptr, out);
+  AppendUnit(tagged, schema, nullptr, nullptr, out);
 }
 
 JsonlWriter::JsonlWriter(const Schema* schema, Output* output) : schema_(schema), output_(output) {
@@ -277,11 +304,11 @@ JsonlWriter::~JsonlWriter() = default;
 
 Status JsonlWriter::Write(const TaggedUnit& unit) {
   if (output_ == nullptr) {  // a shard: keep the line
-    AppendUnit(unit, schema_, names_.get(), &line_);
+    AppendUnit(unit, schema_, names_.get(), &doc_json_, &line_);
     return Status::Ok();
   }
   line_.clear();
-  AppendUnit(unit, schema_, names_.get(), &line_);
+  AppendUnit(unit, schema_, names_.get(), &doc_json_, &line_);
   return output_->Write(line_);
 }
 

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lib/core/schema.h"
@@ -42,6 +43,7 @@ class JsonlWriter : public UnitSink {
   Output* output_;  // null in a shard, which keeps its lines in line_
   std::unique_ptr<Names> names_;
   std::string line_;
+  std::pair<std::string, std::string> doc_json_;  // a document id and its JSON string
 };
 
 }  // namespace gapmap

@@ -692,12 +692,17 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
     }
   }
   if (out->evidence.size() > 1) {
-    auto key = [&](const Evidence& ev) {
-      return std::make_tuple(ev.begin, ev.end, c_.dimension_rank[ev.dimension],
+    // By span, then by names: the ranks are looked up only for a tie of spans.
+    auto names = [&](const Evidence& ev) {
+      return std::make_tuple(c_.dimension_rank[ev.dimension],
                              c_.label_rank[ev.dimension][ev.label], c_.rule_rank[ev.rule]);
     };
     std::sort(out->evidence.begin(), out->evidence.end(),
-              [&](const Evidence& a, const Evidence& b) { return key(a) < key(b); });
+              [&](const Evidence& a, const Evidence& b) {
+                if (a.begin != b.begin) return a.begin < b.begin;
+                if (a.end != b.end) return a.end < b.end;
+                return names(a) < names(b);
+              });
     out->evidence.erase(std::unique(out->evidence.begin(), out->evidence.end()),
                         out->evidence.end());
   }

@@ -1,0 +1,80 @@
+// JsonlWriter held to AppendUnitJson, which quotes every document id
+// afresh (the writer reuses one from record to record), and texts and
+// matches held to AppendJsonString (both copy those that need no escaping
+// as they are).
+#include "lib/sinks/jsonl_writer.h"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "lib/core/json_writer.h"
+#include "lib/tag/tagger.h"
+#include "tests/rules/rules_fixture.h"
+
+namespace gapmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST_CASE("the JSONL writer writes what AppendUnitJson writes, across documents") {
+  std::vector<Diagnostic> errors;
+  auto rules = testing::LoadRules(
+      {{"t.yaml", "dimension: topic\nlabels:\n  a: {any: [x, \"caf\xC3\xA9\", \"q\"]}\n"}},
+      &errors);
+  REQUIRE(rules != nullptr);
+  // Plain texts, texts to escape (quote, backslash, control, non-ASCII,
+  // invalid UTF-8) and document ids to escape, a document coming back.
+  const std::vector<std::pair<std::string, std::string>> units = {
+      {"a", "x and x"},          {"a", "say \"x\" q"},          {"b\"2", "caf\xC3\xA9 x"},
+      {"b\"2", "x\\q\tx"},       {"caf\xC3\xA9", "x \xFF x"},   {"a", "no match"},
+      {"a\xE2\x80", "x"},        {"", "q x"},
+  };
+  const fs::path path = fs::temp_directory_path() /
+                        ("gapmap-jsonl-writer-test-" + std::to_string(::getpid()) + ".jsonl");
+  std::string expected;
+  std::vector<std::vector<std::string>> fragments;  // per record: text and matches, quoted
+  {
+    auto output = Output::Open(path.string());
+    REQUIRE(output.ok());
+    JsonlWriter writer(&rules->schema, output->get());
+    Tagger tagger(*rules);
+    for (size_t i = 0; i < units.size(); ++i) {
+      Unit unit = testing::MakeUnit(units[i].second, UnitKind::kText, "", {"S\"1"},
+                                    static_cast<uint32_t>(i + 1));
+      unit.doc = units[i].first;
+      TaggedUnit tagged;
+      REQUIRE(tagger.Tag(unit, &tagged).ok());
+      AppendUnitJson(tagged, &rules->schema, &expected);
+      std::vector<std::string> quoted(1, ",\"text\":");
+      AppendJsonString(&quoted.back(), tagged.unit.text);
+      for (const Evidence& e : tagged.evidence) {
+        quoted.push_back(",\"match\":");
+        std::string_view text = tagged.unit.text;
+        AppendJsonString(&quoted.back(), text.substr(e.begin, e.end - e.begin));
+      }
+      fragments.push_back(quoted);
+      REQUIRE(writer.Write(tagged).ok());
+    }
+    REQUIRE((*output)->Commit().ok());
+  }
+  std::ifstream in(path);
+  std::stringstream written;
+  written << in.rdbuf();
+  fs::remove(path);
+  CHECK(written.str() == expected);
+  std::istringstream lines(written.str());
+  std::string line;
+  for (const std::vector<std::string>& quoted : fragments) {
+    REQUIRE(std::getline(lines, line));
+    for (const std::string& q : quoted) CHECK(line.find(q) != std::string::npos);
+  }
+  CHECK(expected.find("\"match\":\"x\"") != std::string::npos);  // evidence was written
+}
+
+}  // namespace
+}  // namespace gapmap
