@@ -72,6 +72,7 @@ struct MatchScratch {
   std::string folded;  // the text's words case-folded, other bytes 0 (same length + 1)
   std::vector<uint64_t> word_bits, other_bits;  // per byte: part of a word / punctuation
   std::vector<WordToken> tokens;
+  std::vector<uint32_t> reached;  // per token: the trie cell its walk ended on
   std::vector<std::pair<uint32_t, uint32_t>> candidates;  // (token, table slot)
   std::vector<int> set_hits;
   PrefilterScratch prefilter;

@@ -482,6 +482,62 @@ bool TermMatcher::Verify(const Variant& v, const Verifier& unit, size_t token) c
   return true;
 }
 
+// A walk is a chain of dependent loads, one per byte, that ends in a branch
+// no predictor gets right (where the word leaves the trie): one word at a
+// time, the core mostly waits. So four words walk side by side, and a walk
+// that has stopped keeps stopping (same cell, same byte) at no cost but its
+// loads, which lets one branch per round serve all four.
+void TermMatcher::Walk(const uint8_t* folded, WordToken* tokens, size_t count,
+                       uint32_t* reached) const {
+  const Cell* cells = cells_.data();
+  const uint8_t* code = code_.data();
+  // The first two steps in one load (a word of one byte has the 0 after it
+  // as its second).
+  auto start = [&](const WordToken& t, uint32_t* cell, uint32_t* pos) {
+    const uint32_t s = first_two_[code[folded[t.begin]] * classes_ + code[folded[t.begin + 1]]];
+    *cell = s >> 2;
+    *pos = t.begin + (s & 3);
+  };
+  // One step; false (and no change) once the word's bytes have left the
+  // trie, at the latest at the 0 after the word.
+  auto step = [&](uint32_t* cell, uint32_t* pos) {
+    const uint32_t child = cells[*cell].base + code[folded[*pos]];
+    const bool moved = cells[child].parent == *cell;
+    *cell = moved ? child : *cell;
+    *pos += moved;
+    return moved;
+  };
+  auto finish = [&](size_t i, uint32_t cell, uint32_t pos) {
+    reached[i] = cell;
+    tokens[i].term_word = WordCode(cells[cell].node, pos == tokens[i].end);
+  };
+  size_t i = 0;
+  for (; i + 4 <= count; i += 4) {
+    uint32_t c0, c1, c2, c3, p0, p1, p2, p3;
+    start(tokens[i], &c0, &p0);
+    start(tokens[i + 1], &c1, &p1);
+    start(tokens[i + 2], &c2, &p2);
+    start(tokens[i + 3], &c3, &p3);
+    bool moved;
+    do {
+      const bool m0 = step(&c0, &p0), m1 = step(&c1, &p1);
+      const bool m2 = step(&c2, &p2), m3 = step(&c3, &p3);
+      moved = m0 | m1 | m2 | m3;
+    } while (moved);
+    finish(i, c0, p0);
+    finish(i + 1, c1, p1);
+    finish(i + 2, c2, p2);
+    finish(i + 3, c3, p3);
+  }
+  for (; i < count; ++i) {
+    uint32_t cell, pos;
+    start(tokens[i], &cell, &pos);
+    while (step(&cell, &pos)) {
+    }
+    finish(i, cell, pos);
+  }
+}
+
 void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
                         std::vector<Hit>* hits) const {
   const size_t n = text.size();
@@ -498,55 +554,12 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
   const uint64_t* other_bits = scratch->other_bits.data();
   Classify(text, scratch->folded.data(), scratch->word_bits.data(), scratch->other_bits.data());
 
-  const bool any_terms = built_ && !variants_.empty();
-  const Cell* cells = cells_.data();
-  const uint8_t* code = code_.data();
-  bool previous_pair_first = false;  // the previous word may start a two-word key
-  uint32_t previous_node = 0;
-  size_t previous_end = 0;
-  uint32_t token_count = 0;  // tokens.size(), without a division per word
+  // 1. The words: every run of word bits. Walk the edges (bit changes) of
+  // the word bits, which alternate between a word's start and its end. The
+  // block holding bit n (0) ends the last word.
   auto add_word = [&](size_t begin, size_t end) {
-    const uint32_t token = token_count++;
-    if (!any_terms) {
-      tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), 0});
-      return;
-    }
-    // Walk the trie until the word's bytes leave it (at the latest at the
-    // 0 after the word), the first two steps in one load (a word of one
-    // byte has the 0 after it as its second).
-    const uint32_t start = first_two_[code[folded[begin]] * classes_ + code[folded[begin + 1]]];
-    uint32_t cell = start >> 2;
-    size_t i = begin + (start & 3);
-    while (true) {
-      const uint32_t child = cells[cell].base + code[folded[i]];
-      if (cells[child].parent != cell) break;
-      cell = child;
-      ++i;
-    }
-    const Cell& reached = cells[cell];
-    const uint32_t node = reached.node;
-    const bool whole = i == end;
-    tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
-                               WordCode(node, whole)});
-    const uint8_t flags = whole ? reached.flags : 0;
-    if (flags & kExact) scratch->candidates.emplace_back(token, exact_slot_[node]);
-    // A soft gap is checked only when a two-word key could start here.
-    if ((flags & kPairSecond) && previous_pair_first &&
-        !AnyBit(other_bits, previous_end, begin)) {
-      const int slot = FindPair(previous_node, node);
-      if (slot >= 0) scratch->candidates.emplace_back(token - 1, static_cast<uint32_t>(slot));
-    }
-    previous_pair_first = (flags & kPairFirst) != 0;
-    previous_node = node;
-    previous_end = end;
-    for (uint32_t g = reached.glob_up; g != 0; g = glob_outer_[g]) {
-      scratch->candidates.emplace_back(token, glob_slot_[g]);
-    }
+    tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), 0});
   };
-
-  // Every run of word bits is a word: walk the edges (bit changes) of the
-  // word bits, which alternate between a word's start and its end. The block
-  // holding bit n (0) ends the last word.
   uint64_t carry = 0;
   size_t begin = 0;
   bool in_word = false;  // a word began in an earlier block
@@ -569,6 +582,34 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
       }
       add_word(begin, base | static_cast<size_t>(__builtin_ctzll(edges)));
       edges &= edges - 1;
+    }
+  }
+  if (!built_ || variants_.empty()) return;
+
+  // 2. Which term word each word is or starts with.
+  const size_t count = tokens.size();
+  scratch->reached.resize(count);
+  Walk(folded, tokens.data(), count, scratch->reached.data());
+
+  // 3. The index entries the words hit.
+  bool previous_pair_first = false;  // the previous word may start a two-word key
+  uint32_t previous_node = 0;
+  for (uint32_t token = 0; token < count; ++token) {
+    const Cell& reached = cells_[scratch->reached[token]];
+    const uint32_t node = reached.node;
+    const bool whole = (tokens[token].term_word & 1) != 0;
+    const uint8_t flags = whole ? reached.flags : 0;
+    if (flags & kExact) scratch->candidates.emplace_back(token, exact_slot_[node]);
+    // A soft gap is checked only when a two-word key could start here.
+    if ((flags & kPairSecond) && previous_pair_first &&
+        !AnyBit(other_bits, tokens[token - 1].end, tokens[token].begin)) {
+      const int slot = FindPair(previous_node, node);
+      if (slot >= 0) scratch->candidates.emplace_back(token - 1, static_cast<uint32_t>(slot));
+    }
+    previous_pair_first = (flags & kPairFirst) != 0;
+    previous_node = node;
+    for (uint32_t g = reached.glob_up; g != 0; g = glob_outer_[g]) {
+      scratch->candidates.emplace_back(token, glob_slot_[g]);
     }
   }
 

@@ -98,6 +98,8 @@ class TermMatcher {
   };
 
   bool Verify(const Variant& v, const Verifier& unit, size_t token) const;
+  // Sets each token's term_word and the cell its walk ended on.
+  void Walk(const uint8_t* folded, WordToken* tokens, size_t count, uint32_t* reached) const;
   // Lays the trie out in cells_ (children: the build-time trie; node_id:
   // each node's depth-first number).
   void PackCells(const std::vector<std::map<uint8_t, uint32_t>>& children,
