@@ -3,10 +3,11 @@
 //
 // How: the text is cut into words (word_scan.h) while a case-folded copy is
 // written. Every distinct word of every term (and every glob prefix) is a
-// node of one byte trie over folded text. Each word of the unit walks the
-// trie until its bytes leave it, which for most words happens after a byte
-// or two, so most words cost a few table loads and no hashing. Where the walk
-// ends names the word exactly: "the word is term word N" (the walk ended on
+// node of one byte trie over folded text, laid out as a double array small
+// enough for the fast caches. Each word of the unit walks the trie until its
+// bytes leave it (four words side by side, since a walk is a chain of
+// dependent loads), so a word costs a few table loads and no hashing. Where
+// the walk ends names the word exactly: "the word is term word N" (it ended on
 // N having used every byte) or "the word starts with glob prefix P" (the walk
 // ended in P's subtree; nodes are numbered in depth-first order, so a subtree
 // is a range of numbers). That code is kept per word, so checking a phrase's
