@@ -105,6 +105,16 @@ std::string Quote(const std::string& s) {
   return out + "'";
 }
 
+// The rule set of one file `yaml`; the test fails (with the loader's
+// messages) if it does not load.
+std::shared_ptr<const RuleSet> LoadOrFail(const std::string& yaml, const RuleSetOptions& options) {
+  std::vector<Diagnostic> errors;
+  auto rules = testing::LoadRules({{"t.yaml", yaml}}, &errors, options);
+  INFO(testing::Messages(errors));
+  REQUIRE(rules != nullptr);
+  return rules;
+}
+
 TEST_CASE("the one-pass matcher agrees with the reference on random units") {
   std::mt19937 rng(20240601);
   int compared = 0, with_hits = 0, regex_hits = 0, fallback_rounds = 0;
@@ -125,11 +135,8 @@ TEST_CASE("the one-pass matcher agrees with the reference on random units") {
     }
     RuleSetOptions options;
     options.simulate_set_out_of_memory = round % 5 == 4;  // the fallback path must agree too
-    std::vector<Diagnostic> errors;
-    auto rules = testing::LoadRules({{"t.yaml", yaml}}, &errors, options);
     INFO(yaml);
-    INFO(testing::Messages(errors));
-    REQUIRE(rules != nullptr);
+    auto rules = LoadOrFail(yaml, options);
     Result<ReferenceMatcher> reference = ReferenceMatcher::Create(rules->compiled);
     REQUIRE(reference.ok());
     MatchScratch scratch;
@@ -187,10 +194,7 @@ TEST_CASE("the one-pass matcher finds touching matches in one window") {
   const std::string yaml =
       "dimension: topic\nlabels:\n  l0:\n    any: [zzz]\n"
       "    regex: ['victims?', 'fund(?:s|ing)? ?victim', '(?:co)?operation']\n";
-  std::vector<Diagnostic> errors;
-  auto rules = testing::LoadRules({{"t.yaml", yaml}}, &errors, RuleSetOptions{});
-  INFO(testing::Messages(errors));
-  REQUIRE(rules != nullptr);
+  auto rules = LoadOrFail(yaml, RuleSetOptions{});
   Result<ReferenceMatcher> reference = ReferenceMatcher::Create(rules->compiled);
   REQUIRE(reference.ok());
   MatchScratch scratch;
