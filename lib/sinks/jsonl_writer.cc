@@ -118,10 +118,15 @@ void AppendPlainRecord(std::string* out, std::string_view head, std::string_view
                        std::string_view match, uint64_t begin, uint64_t end) {
   constexpr std::string_view kBegin = "\",\"begin\":";
   constexpr std::string_view kEnd = ",\"end\":";
+  const size_t most =
+      head.size() + tail.size() + 1 + match.size() + kBegin.size() + 20 + kEnd.size() + 20 + 1;
+  // Written on the stack when it fits, then appended: growing `out` first
+  // would zero the bytes about to be written.
+  char buffer[512];
   size_t old = out->size();
-  out->resize(old + head.size() + tail.size() + 1 + match.size() + kBegin.size() + 20 +
-              kEnd.size() + 20 + 1);
-  char* p = out->data() + old;
+  if (most > sizeof(buffer)) out->resize(old + most);
+  char* const start = most > sizeof(buffer) ? out->data() + old : buffer;
+  char* p = start;
   auto put = [&p](std::string_view s) {
     std::memcpy(p, s.data(), s.size());
     p += s.size();
@@ -135,7 +140,11 @@ void AppendPlainRecord(std::string* out, std::string_view head, std::string_view
   put(kEnd);
   p = PutUint(p, end);
   *p++ = '}';
-  out->resize(static_cast<size_t>(p - out->data()));
+  if (start == buffer) {
+    out->append(buffer, p);
+  } else {
+    out->resize(static_cast<size_t>(p - out->data()));
+  }
 }
 
 void AppendDimensionName(const Schema& schema, const Names* names, int d, std::string* out) {

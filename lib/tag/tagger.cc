@@ -35,6 +35,7 @@ Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
   label_count_.assign(c_.labels.size(), 0);
   hit_labels_.assign(c_.labels.size(), 0);
   label_bits_.assign((c_.labels.size() + 63) / 64, 0);
+  salience_.assign(c_.dimensions.size(), 0);
   section_match_.assign(c_.section_regexes.size(), 0);
   // Rank every (label, list, near) some pattern is used with.
   std::vector<std::tuple<uint32_t, CueList, uint16_t>> keys;
@@ -338,10 +339,7 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   const bool has_prior = eval.prior_end > eval.prior_begin;
   if (eval.hits == 0 && !has_prior && trace == nullptr) return;
   eval.score = score;
-  double salience = 0;
-  if (dim.per_words > 0) {
-    salience = dim.step * std::floor(static_cast<double>(scratch_.tokens.size()) / dim.per_words);
-  }
+  const double salience = salience_[label.dimension];
   const double min_score = label.min_score + salience;
   std::string scope_why;
   const bool in_scope = InScope(label, unit, trace ? &scope_why : nullptr);
@@ -502,6 +500,15 @@ Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
     touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
   }
 
+  // Salience per dimension, once per unit: step x floor(words / per_words)
+  // (integer division is exact floor here, and a division is slow).
+  const uint32_t words = static_cast<uint32_t>(scratch_.tokens.size());
+  for (size_t d = 0; d < dim_count; ++d) {
+    const CompiledDimension& dim = c_.dimensions[d];
+    salience_[d] = dim.per_words > 0
+                       ? dim.step * static_cast<double>(words / static_cast<uint32_t>(dim.per_words))
+                       : 0;
+  }
   evals_.clear();
   kept_.clear();
   fired_.clear();

@@ -134,6 +134,7 @@ class Tagger {
   std::vector<uint64_t> label_bits_;   // a bit per label: has hits (0 between units)
   std::vector<Candidate> candidates_, near_a_, near_b_;
   std::vector<Eval> evals_;
+  std::vector<double> salience_;  // per dimension, for the unit being tagged
   std::vector<std::pair<uint32_t, uint32_t>> kept_;
   std::vector<uint32_t> fired_;
   std::vector<uint8_t> assigned_;  // per label: assigned directly

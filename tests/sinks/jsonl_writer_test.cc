@@ -24,7 +24,9 @@ namespace fs = std::filesystem;
 TEST_CASE("the JSONL writer writes what AppendUnitJson writes, across documents") {
   std::vector<Diagnostic> errors;
   auto rules = testing::LoadRules(
-      {{"t.yaml", "dimension: topic\nlabels:\n  a: {any: [x, \"caf\xC3\xA9\", \"q\"]}\n"}},
+      {{"t.yaml",
+        "dimension: topic\nlabels:\n  a: {any: [x, \"caf\xC3\xA9\", \"q\"]}\n"
+        "  b: {regex: ['z[a ]*z']}\n"}},
       &errors);
   REQUIRE(rules != nullptr);
   // Plain texts, texts to escape (quote, backslash, control, non-ASCII,
@@ -33,6 +35,7 @@ TEST_CASE("the JSONL writer writes what AppendUnitJson writes, across documents"
       {"a", "x and x"},          {"a", "say \"x\" q"},          {"b\"2", "caf\xC3\xA9 x"},
       {"b\"2", "x\\q\tx"},       {"caf\xC3\xA9", "x \xFF x"},   {"a", "no match"},
       {"a\xE2\x80", "x"},        {"", "q x"},
+      {"long", "x z" + std::string(700, 'a') + "z"},  // a match longer than the record buffer
   };
   const fs::path path = fs::temp_directory_path() /
                         ("gapmap-jsonl-writer-test-" + std::to_string(::getpid()) + ".jsonl");
@@ -74,6 +77,7 @@ TEST_CASE("the JSONL writer writes what AppendUnitJson writes, across documents"
     for (const std::string& q : quoted) CHECK(line.find(q) != std::string::npos);
   }
   CHECK(expected.find("\"match\":\"x\"") != std::string::npos);  // evidence was written
+  CHECK(expected.find("\"match\":\"z" + std::string(700, 'a')) != std::string::npos);
 }
 
 }  // namespace
