@@ -171,20 +171,6 @@ Status TermMatcher::Build() {
     if (code_[b]) code_[b] = static_cast<uint8_t>(classes++);
   }
   PackCells(children, id, classes);
-  classes_ = classes;
-  first_two_.assign(classes * classes, 0);
-  for (uint32_t a = 0; a < classes; ++a) {
-    for (uint32_t b = 0; b < classes; ++b) {
-      uint32_t cell = 0, used = 0;
-      for (uint32_t c : {a, b}) {
-        const uint32_t child = cells_[cell].base + c;
-        if (cells_[child].parent != cell) break;
-        cell = child;
-        ++used;
-      }
-      first_two_[a * classes + b] = cell << 2 | used;
-    }
-  }
 
   // Word codes for verification.
   for (const Variant& v : variants_) {
@@ -340,7 +326,7 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
 
 size_t TermMatcher::memory_bytes() const {
   return pool_.size() + words_.size() * sizeof(Word) + variants_.size() * sizeof(Variant) +
-         sizeof(code_) + cells_.size() * sizeof(Cell) + first_two_.size() * sizeof(uint32_t) +
+         sizeof(code_) + cells_.size() * sizeof(Cell) +
          (glob_outer_.size() + exact_slot_.size() + glob_slot_.size()) *
              sizeof(uint32_t) +
          slots_.size() * sizeof(Range) + pairs_.size() * sizeof(PairSlot);
@@ -491,12 +477,9 @@ void TermMatcher::Walk(const uint8_t* folded, WordToken* tokens, size_t count,
                        uint32_t* reached) const {
   const Cell* cells = cells_.data();
   const uint8_t* code = code_.data();
-  // The first two steps in one load (a word of one byte has the 0 after it
-  // as its second).
   auto start = [&](const WordToken& t, uint32_t* cell, uint32_t* pos) {
-    const uint32_t s = first_two_[code[folded[t.begin]] * classes_ + code[folded[t.begin + 1]]];
-    *cell = s >> 2;
-    *pos = t.begin + (s & 3);
+    *cell = 0;  // the root
+    *pos = t.begin;
   };
   // One step; false (and no change) once the word's bytes have left the
   // trie, at the latest at the 0 after the word.

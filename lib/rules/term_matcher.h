@@ -136,11 +136,6 @@ class TermMatcher {
   static constexpr size_t kMaxNodes = size_t{1} << 24;  // Cell::glob_up's range
   std::array<uint8_t, 256> code_{};  // folded byte -> class (0: in no term word)
   std::vector<Cell> cells_;
-  // The walk's first two steps in one load, by the classes of a word's first
-  // two bytes: the cell reached times 4 plus the bytes used (0 to 2). Every
-  // word walks these steps, and the chain of loads is what a walk costs.
-  std::vector<uint32_t> first_two_;
-  uint32_t classes_ = 0;
   std::vector<uint32_t> glob_outer_;  // per glob node: the next glob prefix node above it, 0: none
   std::vector<uint32_t> exact_slot_, glob_slot_;  // per node: index entry (if flagged)
   std::vector<Range> slots_;          // index entries: their variants
