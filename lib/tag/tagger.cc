@@ -383,7 +383,7 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   }
 }
 
-Status Tagger::Run(Unit unit, TaggedUnit* out, TagTrace* trace) {
+Status Tagger::Run(Unit&& unit, TaggedUnit* out, TagTrace* trace) {
   out->unit = std::move(unit);
   const Unit& u = out->unit;
   const size_t dim_count = c_.dimensions.size();

@@ -79,7 +79,7 @@ class Tagger {
     std::vector<uint32_t> labels;  // dimension << 16 | label
   };
 
-  Status Run(Unit unit, TaggedUnit* out, TagTrace* trace);
+  Status Run(Unit&& unit, TaggedUnit* out, TagTrace* trace);  // moves `unit` into `out`
   void UpdateSections(const Unit& unit);
   void FindLeadIn(const Unit& unit);
   bool LeadInHas(int dimension, int label) const;
