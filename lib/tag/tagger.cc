@@ -37,6 +37,7 @@ Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
   label_bits_.assign((c_.labels.size() + 63) / 64, 0);
   salience_.assign(c_.dimensions.size(), 0);
   section_match_.assign(c_.section_regexes.size(), 0);
+  section_match_next_.assign(c_.section_regexes.size(), 0);
   // Rank every (label, list, near) some pattern is used with.
   std::vector<std::tuple<uint32_t, CueList, uint16_t>> keys;
   for (const CompiledPattern& p : c_.patterns) {
@@ -85,11 +86,11 @@ void Tagger::UpdateSections(const Unit& unit) {
   if (path_valid_ && unit.section.path == last_path_) return;
   last_path_ = unit.section.path;
   path_valid_ = true;
-  ++context_epoch_;
   // Headings recur (a document alternates between a few paths, and every
   // agency chapter has the same part headings): remember each heading's
   // matches instead of running the regexes again.
-  std::fill(section_match_.begin(), section_match_.end(), 0);
+  std::vector<uint8_t>& next = section_match_next_;
+  std::fill(next.begin(), next.end(), 0);
   for (const std::string& heading : last_path_) {
     auto it = heading_matches_.find(heading);
     if (it == heading_matches_.end()) {
@@ -100,7 +101,13 @@ void Tagger::UpdateSections(const Unit& unit) {
       if (heading_matches_.size() >= 4096) heading_matches_.clear();  // bounded memory
       it = heading_matches_.emplace(heading, std::move(matches)).first;
     }
-    for (size_t r = 0; r < section_match_.size(); ++r) section_match_[r] |= it->second[r];
+    for (size_t r = 0; r < next.size(); ++r) next[r] |= it->second[r];
+  }
+  // Priors see the path only through these matches: most new paths match
+  // the same regexes, and what was found out about the priors still holds.
+  if (next != section_match_) {
+    section_match_.swap(next);
+    ++context_epoch_;
   }
 }
 

@@ -143,7 +143,7 @@ class Tagger {
   // Section path cache: which section regexes match a heading of the path.
   std::vector<std::string> last_path_;
   bool path_valid_ = false;
-  std::vector<uint8_t> section_match_;
+  std::vector<uint8_t> section_match_, section_match_next_;
   std::unordered_map<std::string, std::vector<uint8_t>> heading_matches_;
   // Lead-in context.
   std::array<Remembered, 64> recent_;

@@ -391,6 +391,8 @@ labels:
       {UnitKind::kBullet, "recommendations", {"Intro"}, 0, {"listed"}},
       {UnitKind::kText, "recommendations", {"Intro", "Training"}, 0, {"recs", "sectioned"}},
       {UnitKind::kText, "", {"Intro", "Training"}, 0, {"sectioned"}},
+      {UnitKind::kBullet, "", {"Other", "Training"}, 0, {"listed", "sectioned"}},
+      {UnitKind::kText, "", {"Other"}, 0, {}},
       {UnitKind::kText, "", {"Intro"}, 0, {}},
       {UnitKind::kBullet, "", {"Intro"}, 7, {"led", "listed"}},
       {UnitKind::kBullet, "", {"Intro"}, 0, {"listed"}},
