@@ -118,12 +118,12 @@ class TermMatcher {
 
   // The trie, walked as a double array: the node at cell s has its child by
   // byte class c at cell t = cells_[s].base + c if cells_[t].parent == s,
-  // else none. Root at cell 0. Cells hold only the nodes (plus the gaps the
-  // packing leaves), so the walk's table is a few times the node count in
-  // bytes and stays in the fast caches, where a row of every class per node
-  // did not: the walk is a chain of dependent loads, one per byte.
-  // A cell also holds what a word whose walk ends there needs, so that
-  // the walk's last load brings it.
+  // else none. Root at cell 0. Cells hold only the nodes (plus the few gaps
+  // the packing leaves), 16 bytes each, so the table stays in the fast
+  // caches, where a row of every class per node (~256 bytes) did not: a walk
+  // is a chain of dependent loads, one per byte. A cell also holds what the
+  // index lookup after the walk needs of the word's node, so that it reads
+  // one cell, not four arrays.
   struct Cell {
     uint32_t base = 0;
     uint32_t parent = kNoParent;
