@@ -1,5 +1,6 @@
 #include "lib/rules/regex_syntax.h"
 
+#include <algorithm>
 #include <cctype>
 #include <utility>
 
@@ -142,6 +143,7 @@ class Reader {
       case '$': {
         RegexNode n = Leaf(RegexNode::Kind::kAnchor);
         n.at_end = s_[i_++] == '$';
+        n.multi_line = multi_line_;
         return n;
       }
       case '\\':
@@ -162,7 +164,7 @@ class Reader {
   // (?flags) changes the flags to the end of the enclosing group, across '|'.
   RegexNode Group() {
     ++i_;  // '('
-    bool outer_fold = fold_;
+    bool outer_fold = fold_, outer_multi_line = multi_line_;
     if (Peek() == '?') {
       ++i_;
       if (Peek() == 'P' || Peek() == '<') {  // (?P<name>...) or (?<name>...)
@@ -175,6 +177,7 @@ class Reader {
              ++i_) {
           if (Peek() == '-') on = false;
           if (Peek() == 'i') fold_ = on;
+          if (Peek() == 'm') multi_line_ = on;
         }
         if (Peek() == ')') {  // flags only
           ++i_;
@@ -188,6 +191,7 @@ class Reader {
     if (Peek() != ')') return Fail();
     ++i_;
     fold_ = outer_fold;
+    multi_line_ = outer_multi_line;
     return n;
   }
 
@@ -411,6 +415,7 @@ class Reader {
   std::string_view s_;
   size_t i_ = 0;
   bool fold_ = false;  // (?i) is active here
+  bool multi_line_ = false;  // (?m) is active here
   bool failed_ = false;
 };
 
@@ -418,6 +423,36 @@ class Reader {
 
 std::optional<RegexNode> ParseRegexSyntax(std::string_view pattern) {
   return Reader(pattern).Read();
+}
+
+bool AnchoredAtStart(const RegexNode& n) {
+  switch (n.kind) {
+    case RegexNode::Kind::kAnchor:
+      return !n.at_end && !n.multi_line;
+    case RegexNode::Kind::kConcat:
+      // Flags-only groups before the anchor match the empty string.
+      for (const RegexNode& child : n.children) {
+        if (child.kind != RegexNode::Kind::kEmpty) return AnchoredAtStart(child);
+      }
+      return false;
+    case RegexNode::Kind::kAlternate:
+      return std::all_of(n.children.begin(), n.children.end(), AnchoredAtStart);
+    default:
+      return false;
+  }
+}
+
+bool AnchoredAtEnd(const RegexNode& n) {
+  switch (n.kind) {
+    case RegexNode::Kind::kAnchor:
+      return n.at_end && !n.multi_line;
+    case RegexNode::Kind::kConcat:
+      return AnchoredAtEnd(n.children.back());
+    case RegexNode::Kind::kAlternate:
+      return std::all_of(n.children.begin(), n.children.end(), AnchoredAtEnd);
+    default:
+      return false;
+  }
 }
 
 }  // namespace gapmap

@@ -51,6 +51,7 @@ struct RegexNode {
   Kind kind = Kind::kEmpty;
   RegexChars chars;
   bool at_end = false;
+  bool multi_line = false;  // ^ or $ under (?m): they also match at line breaks
   int min = 0;
   int max = 0;
   std::vector<RegexNode> children;
@@ -58,6 +59,13 @@ struct RegexNode {
 
 // The tree, or nothing when the pattern holds syntax the reader does not know.
 std::optional<RegexNode> ParseRegexSyntax(std::string_view pattern);
+
+// Every match starts at the start of the text: each alternative begins, after
+// flags-only groups, with '^' (not under (?m)) or \A.
+bool AnchoredAtStart(const RegexNode& n);
+// Every match ends at the end of the text: each alternative ends in '$' (not
+// under (?m)) or \z.
+bool AnchoredAtEnd(const RegexNode& n);
 
 }  // namespace gapmap
 

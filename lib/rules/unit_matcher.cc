@@ -1,7 +1,9 @@
 #include "lib/rules/unit_matcher.h"
 
 #include <algorithm>
+#include <optional>
 
+#include "lib/rules/regex_syntax.h"
 #include "lib/rules/word_scan.h"
 
 namespace gapmap {
@@ -87,64 +89,11 @@ void UnitMatcher::AddTerm(const Term& term, uint32_t pattern) { terms_.Add(term,
 
 namespace {
 
-// The index of the ']' that ends the character class opening at `open`
-// (']' right after '[' or '[^' is literal), or the pattern's size.
-size_t ClassEnd(std::string_view pattern, size_t open) {
-  size_t j = open + 1;
-  if (j < pattern.size() && pattern[j] == '^') ++j;
-  if (j < pattern.size() && pattern[j] == ']') ++j;
-  while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
-  return j;
-}
-
-// The index of the ')' that closes the group opening at `open`, or npos.
-size_t GroupEnd(std::string_view pattern, size_t open) {
-  int depth = 0;
-  for (size_t i = open; i < pattern.size(); ++i) {
-    if (pattern[i] == '\\') {
-      ++i;
-    } else if (pattern[i] == '[') {
-      i = ClassEnd(pattern, i);
-    } else if (pattern[i] == '(') {
-      ++depth;
-    } else if (pattern[i] == ')' && --depth == 0) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
-}
-
-// True if `pattern` can only match at the start of the text: '^' or \A
-// after leading flag groups, and no (?m) (which makes '^' match at lines).
-// A flag group around the whole pattern, as in `(?-i:^To [a-z]+)`, is
-// looked into.
+// True if `pattern` can only match at the start of the text (regex_syntax.h;
+// a pattern the reader does not know counts as unanchored, which is safe).
 bool StartAnchored(std::string_view pattern) {
-  while (pattern.size() >= 3 && pattern.substr(0, 2) == "(?") {
-    const size_t close = GroupEnd(pattern, 0);
-    if (close == std::string_view::npos) return false;
-    const size_t colon = pattern.find(':');
-    const bool wraps = colon < close;  // (?flags:...) rather than (?flags)
-    if (wraps && close + 1 != pattern.size()) return false;  // `(?i:^a)|b`
-    std::string_view flags = pattern.substr(2, (wraps ? colon : close) - 2);
-    if (flags.find_first_not_of("imsU-") != std::string_view::npos) return false;  // a group
-    if (flags.find('m') != std::string_view::npos) return false;
-    pattern = wraps ? pattern.substr(colon + 1, close - colon - 1) : pattern.substr(close + 1);
-  }
-  if (pattern.empty() || pattern[0] != '^') return false;
-  // "^a|b" is not anchored as a whole.
-  for (size_t i = 1; i < pattern.size(); ++i) {
-    if (pattern[i] == '\\') {
-      ++i;
-    } else if (pattern[i] == '[') {
-      i = ClassEnd(pattern, i);
-    } else if (pattern[i] == '(') {
-      i = GroupEnd(pattern, i);
-      if (i == std::string_view::npos) return false;
-    } else if (pattern[i] == '|') {
-      return false;
-    }
-  }
-  return true;
+  std::optional<RegexNode> tree = ParseRegexSyntax(pattern);
+  return tree && AnchoredAtStart(*tree);
 }
 
 }  // namespace

@@ -135,20 +135,6 @@ Prefixes Analyse(const RegexNode& n) {
   return Empty();
 }
 
-// Every match ends at the end of the text: each alternative ends in '$' or \z.
-bool AnchoredAtEnd(const RegexNode& n) {
-  switch (n.kind) {
-    case RegexNode::Kind::kAnchor:
-      return n.at_end;
-    case RegexNode::Kind::kConcat:
-      return AnchoredAtEnd(n.children.back());
-    case RegexNode::Kind::kAlternate:
-      return std::all_of(n.children.begin(), n.children.end(), AnchoredAtEnd);
-    default:
-      return false;
-  }
-}
-
 }  // namespace
 
 LinePrefixFilter::LinePrefixFilter() = default;

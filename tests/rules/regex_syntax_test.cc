@@ -87,5 +87,43 @@ TEST_CASE("the syntax reader refuses what it does not know") {
   }
 }
 
+// Which patterns can only match at the start, or only at the end, of the
+// text: the unit matcher's start-anchored set and the structure rules' line
+// filter rest on these.
+TEST_CASE("anchoring at the start and at the end of the text") {
+  auto start = [](const char* pattern) {
+    std::optional<RegexNode> tree = ParseRegexSyntax(pattern);
+    REQUIRE(tree.has_value());
+    return AnchoredAtStart(*tree);
+  };
+  auto end = [](const char* pattern) {
+    std::optional<RegexNode> tree = ParseRegexSyntax(pattern);
+    REQUIRE(tree.has_value());
+    return AnchoredAtEnd(*tree);
+  };
+  CHECK(start("^To [a-z]+"));
+  CHECK(start("\\AThe"));
+  CHECK(start("(?i)^co\\b"));         // after a flags-only group
+  CHECK(start("(?-i:^To [a-z]+)"));    // inside a flag group around it all
+  CHECK(start("^a|^b"));
+  CHECK(start("(?s:^(?:a|ab)\\b)"));
+  CHECK_FALSE(start("^a|b"));          // one alternative is free
+  CHECK_FALSE(start("(?i:^a)|b"));
+  CHECK_FALSE(start("a^"));
+  CHECK_FALSE(start("(?m)^a"));        // ^ at every line
+  CHECK_FALSE(start("(?m:^a)"));
+  CHECK_FALSE(start("(?m:x)|^a"));      // an alternative without the anchor
+  CHECK_FALSE(start("(?m:x)^a"));       // a character before it
+  CHECK(start("(?m)\\Aa"));            // \A ignores (?m)
+  CHECK(start("(?m:)^a"));             // (?m) ends with its group
+
+  CHECK(end("aids$"));
+  CHECK(end("a$|b\\z"));
+  CHECK_FALSE(end("(?i)^co\\b|aids$"));
+  CHECK_FALSE(end("$a"));
+  CHECK_FALSE(end("(?m)aids$"));       // $ at every line end
+  CHECK(end("(?m)a\\z"));
+}
+
 }  // namespace
 }  // namespace gapmap
