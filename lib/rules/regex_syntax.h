@@ -1,7 +1,8 @@
 // RE2 pattern syntax read into a small tree, for analyses that need to know
 // what a regex can match without running it (regex_length.h: how long a
 // match can be; lib/segment/line_prefix_filter.h: how a match can start and
-// end).
+// end; AnchoredAtStart() and AnchoredAtEnd() below: whether it is tied to the
+// text's start or end).
 //
 // The reader knows the syntax the shipped rules use: alternation, sequences,
 // groups ((...), (?:...), (?P<name>...), (?flags) and (?flags:...)),
