@@ -108,7 +108,9 @@ Status TermMatcher::Build() {
   // The trie of every folded word the index and the case-insensitive
   // verification need, with build-time node ids (root 0).
   std::vector<std::map<uint8_t, uint32_t>> children(1);
+  max_depth_ = 0;
   auto insert = [&](std::string_view s) {
+    max_depth_ = std::max(max_depth_, static_cast<uint32_t>(s.size()));
     uint32_t node = 0;
     for (char c : s) {
       auto [it, added] = children[node].emplace(static_cast<uint8_t>(c), 0);
@@ -470,62 +472,61 @@ bool TermMatcher::Verify(const Variant& v, const Verifier& unit, size_t token) c
 
 // A walk is a chain of dependent loads, one per byte, that ends in a branch
 // no predictor gets right (where the word leaves the trie): one word at a
-// time, the core mostly waits. So four words walk side by side, and a walk
-// that has stopped keeps stopping (same cell, same byte) at no cost but its
-// loads, which lets one branch per round serve all four.
+// time, the core mostly waits. So four words walk side by side, one byte of
+// each per round, and a walk that has stopped stays stopped (its `alive` is
+// 0) at no cost but its loads, which lets one branch per round serve all
+// four. Round r reads byte r of every word whether its walk is alive or not,
+// so no byte load waits for the walk before it: the chain per round is two
+// loads (the cell's base, then the child's parent). The folded text is
+// padded with max_depth_ + 1 zeros so that stopped walks read in bounds.
 void TermMatcher::Walk(const uint8_t* folded, WordToken* tokens, size_t count,
                        uint32_t* reached) const {
   const Cell* cells = cells_.data();
   const uint8_t* code = code_.data();
-  auto start = [&](const WordToken& t, uint32_t* cell, uint32_t* pos) {
-    *cell = 0;  // the root
-    *pos = t.begin;
+  // One step at byte `at`. The move is a mask, not a branch: written as
+  // `moved ? child : cell`, GCC 12 made it one branch per word and step,
+  // mispredicted where each word leaves the trie.
+  auto step = [&](uint32_t* cell, uint32_t* alive, uint32_t* depth, size_t at) {
+    const uint32_t child = cells[*cell].base + code[folded[at]];
+    *alive &= static_cast<uint32_t>(cells[child].parent == *cell);
+    *cell ^= (*cell ^ child) & (0 - *alive);
+    *depth += *alive;
   };
-  // One step; false (and no change) once the word's bytes have left the
-  // trie, at the latest at the 0 after the word.
-  auto step = [&](uint32_t* cell, uint32_t* pos) {
-    const uint32_t child = cells[*cell].base + code[folded[*pos]];
-    const bool moved = cells[child].parent == *cell;
-    *cell = moved ? child : *cell;
-    *pos += moved;
-    return moved;
-  };
-  auto finish = [&](size_t i, uint32_t cell, uint32_t pos) {
+  auto finish = [&](size_t i, uint32_t cell, uint32_t depth) {
     reached[i] = cell;
-    tokens[i].term_word = WordCode(cells[cell].node, pos == tokens[i].end);
+    tokens[i].term_word = WordCode(cells[cell].node, depth == tokens[i].end - tokens[i].begin);
   };
   size_t i = 0;
   for (; i + 4 <= count; i += 4) {
-    uint32_t c0, c1, c2, c3, p0, p1, p2, p3;
-    start(tokens[i], &c0, &p0);
-    start(tokens[i + 1], &c1, &p1);
-    start(tokens[i + 2], &c2, &p2);
-    start(tokens[i + 3], &c3, &p3);
-    bool moved;
-    do {
-      const bool m0 = step(&c0, &p0), m1 = step(&c1, &p1);
-      const bool m2 = step(&c2, &p2), m3 = step(&c3, &p3);
-      moved = m0 | m1 | m2 | m3;
-    } while (moved);
-    finish(i, c0, p0);
-    finish(i + 1, c1, p1);
-    finish(i + 2, c2, p2);
-    finish(i + 3, c3, p3);
+    uint32_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;  // the root
+    uint32_t a0 = 1, a1 = 1, a2 = 1, a3 = 1, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+    const size_t b0 = tokens[i].begin, b1 = tokens[i + 1].begin;
+    const size_t b2 = tokens[i + 2].begin, b3 = tokens[i + 3].begin;
+    for (size_t r = 0; (a0 | a1 | a2 | a3) != 0; ++r) {
+      step(&c0, &a0, &d0, b0 + r);
+      step(&c1, &a1, &d1, b1 + r);
+      step(&c2, &a2, &d2, b2 + r);
+      step(&c3, &a3, &d3, b3 + r);
+    }
+    finish(i, c0, d0);
+    finish(i + 1, c1, d1);
+    finish(i + 2, c2, d2);
+    finish(i + 3, c3, d3);
   }
   for (; i < count; ++i) {
-    uint32_t cell, pos;
-    start(tokens[i], &cell, &pos);
-    while (step(&cell, &pos)) {
-    }
-    finish(i, cell, pos);
+    uint32_t cell = 0, alive = 1, depth = 0;
+    for (size_t r = 0; alive != 0; ++r) step(&cell, &alive, &depth, tokens[i].begin + r);
+    finish(i, cell, depth);
   }
 }
 
 void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
                         std::vector<Hit>* hits) const {
   const size_t n = text.size();
-  scratch->folded.resize(n + 1);
-  scratch->folded[n] = 0;  // ends the last word's walk
+  // The 0 after the text ends the last word's walk; the zeros after it are
+  // what stopped walks read (Walk()).
+  scratch->folded.resize(n + 1 + max_depth_ + 1);
+  std::fill(scratch->folded.begin() + static_cast<std::ptrdiff_t>(n), scratch->folded.end(), 0);
   const size_t words64 = n / 64 + 2;
   scratch->word_bits.assign(words64, 0);
   scratch->other_bits.assign(words64, 0);

@@ -141,6 +141,7 @@ class TermMatcher {
   std::vector<Range> slots_;          // index entries: their variants
   std::vector<PairSlot> pairs_;       // open addressing by first two words
   uint64_t pair_mask_ = 0;
+  uint32_t max_depth_ = 0;  // the longest word in the trie, in bytes
   bool built_ = false;
 };
 
