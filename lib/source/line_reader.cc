@@ -17,19 +17,37 @@ namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 // The first '\n' or '\r' in [p, end), or end: 16 bytes at a time where SSE2
-// is there (all x86-64), since every input byte passes through here.
-const char* FindLineBreak(const char* p, const char* end) {
+// is there (all x86-64), since every input byte passes through here. Sets
+// `*unusual` if a byte before the break is non-ASCII, a form feed or a NUL:
+// the line was then not seen whole and clean by this one pass, and Emit()
+// looks closer. A line without any is handed out without a second pass.
+const char* FindLineBreak(const char* p, const char* end, bool* unusual) {
+  unsigned seen = 0;  // the unusual bytes' bits, or'ed: only zero or not matters
 #if defined(__SSE2__)
   const __m128i nl = _mm_set1_epi8('\n');
   const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i ff = _mm_set1_epi8('\f');
+  const __m128i nul = _mm_setzero_si128();
   while (end - p >= 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
-    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    auto breaks = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr))));
+    // The sign bit marks non-ASCII bytes; the compares set it for '\f' and NUL.
+    auto odd = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, ff), _mm_cmpeq_epi8(v, nul)))));
+    if (breaks != 0) {
+      seen |= odd & (breaks - 1) & ~breaks;  // only the bytes before the break
+      *unusual = *unusual || seen != 0;
+      return p + __builtin_ctz(breaks);
+    }
+    seen |= odd;
     p += 16;
   }
 #endif
-  while (p < end && *p != '\n' && *p != '\r') ++p;
+  for (; p < end && *p != '\n' && *p != '\r'; ++p) {
+    if (static_cast<unsigned char>(*p) >= 0x80 || *p == '\f' || *p == '\0') seen = 1;
+  }
+  *unusual = *unusual || seen != 0;
   return p;
 }
 
@@ -94,6 +112,7 @@ bool LineReader::Fill() {
 
 bool LineReader::Next(Line* line) {
   size_t scan = pos_;
+  bool unusual = false;  // [pos_, scan) holds a non-ASCII byte, '\f' or NUL
   for (;;) {
     if (at_start_) {
       // A BOM may arrive split across pieces: wait for three bytes or EOF.
@@ -106,7 +125,8 @@ bool LineReader::Next(Line* line) {
       scan = pos_;
     }
     size_t end = static_cast<size_t>(
-        FindLineBreak(buffer_.data() + scan, buffer_.data() + buffer_.size()) - buffer_.data());
+        FindLineBreak(buffer_.data() + scan, buffer_.data() + buffer_.size(), &unusual) -
+        buffer_.data());
     if (end < buffer_.size()) {
       size_t next = end + 1;
       if (buffer_[end] == '\r') {
@@ -124,12 +144,12 @@ bool LineReader::Next(Line* line) {
         end = CutPoint();
         next = end;
       }
-      EmitPiece(end, next, line);
+      EmitPiece(end, next, !unusual, line);
       return true;
     }
     if (buffer_.size() - pos_ > options_.max_line_bytes) {
       size_t cut = CutPoint();
-      EmitPiece(cut, cut, line);
+      EmitPiece(cut, cut, !unusual, line);
       return true;
     }
     if (eof_) {
@@ -137,7 +157,7 @@ bool LineReader::Next(Line* line) {
         WarnSummaries();
         return false;
       }
-      EmitPiece(buffer_.size(), buffer_.size() + 1, line);
+      EmitPiece(buffer_.size(), buffer_.size() + 1, !unusual, line);
       return true;
     }
     // Everything up to the end of the buffer has been searched.
@@ -147,8 +167,8 @@ bool LineReader::Next(Line* line) {
   }
 }
 
-void LineReader::EmitPiece(size_t end, size_t next, Line* line) {
-  size_t taken = Emit(pos_, end, line);
+void LineReader::EmitPiece(size_t end, size_t next, bool plain, Line* line) {
+  size_t taken = Emit(pos_, end, plain, line);
   // The piece ends its line unless it was cut: by the byte cap (next == end)
   // or because its repair would have outgrown the cap (taken < end).
   bool line_ended = taken == end && next != end;
@@ -170,7 +190,7 @@ size_t LineReader::CutPoint() const {
   return cut == pos_ ? pos_ + options_.max_line_bytes : cut;
 }
 
-size_t LineReader::Emit(size_t begin, size_t end, Line* line) {
+size_t LineReader::Emit(size_t begin, size_t end, bool plain, Line* line) {
   line->number = line_number_;
   line->offset = base_offset_ + begin;
   line->page_break = false;
@@ -181,11 +201,13 @@ size_t LineReader::Emit(size_t begin, size_t end, Line* line) {
     ++begin;
   }
   std::string_view text(buffer_.data() + begin, end - begin);
-  // Fast path: the common clean line is handed out without a copy.
+  // Fast path: the common clean line is handed out without a copy, and
+  // without a second look when the search for its end saw it plain.
   bool clean =
-      (IsAsciiWithoutFormFeed(text) || (text.find('\f') == std::string_view::npos &&
-                                        FindInvalidUtf8(text) == std::string_view::npos)) &&
-      (options_.stop_at_nul || std::memchr(text.data(), '\0', text.size()) == nullptr);
+      plain ||
+      ((IsAsciiWithoutFormFeed(text) || (text.find('\f') == std::string_view::npos &&
+                                         FindInvalidUtf8(text) == std::string_view::npos)) &&
+       (options_.stop_at_nul || std::memchr(text.data(), '\0', text.size()) == nullptr));
   if (clean) {
     line->text = text;
     return end;

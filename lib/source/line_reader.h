@@ -77,11 +77,12 @@ class LineReader {
   // Appends the next chunk to buffer_; false at end of input or error.
   bool Fill();
   // Hands out buffer_[pos_, end) and advances; `next` is where the following
-  // line starts if this piece ends its line (next == end: a cut).
-  void EmitPiece(size_t end, size_t next, Line* line);
+  // line starts if this piece ends its line (next == end: a cut). `plain`:
+  // the piece is known to be ASCII without form feeds and NULs.
+  void EmitPiece(size_t end, size_t next, bool plain, Line* line);
   // Fills `line` from buffer_[begin, end); returns the end of what it took
   // (less than `end` when the repaired text would outgrow the cap).
-  size_t Emit(size_t begin, size_t end, Line* line);
+  size_t Emit(size_t begin, size_t end, bool plain, Line* line);
   // Rewrites a prefix of `text` into scratch_ (repairs, form feeds), at most
   // max_line_bytes of it; returns the bytes of `text` it took.
   size_t Repair(std::string_view text, uint64_t offset);

@@ -288,5 +288,36 @@ TEST_CASE("tabs and other control characters pass through; form feeds in a line 
   }
 }
 
+TEST_CASE("a byte that needs a repair is found wherever it sits in a long line") {
+  // The search for a line's end also notes the bytes that need a closer look,
+  // 16 at a time: put one at every position of lines of many lengths, with a
+  // clean line on either side, and every line still comes out as repaired.
+  struct Odd {
+    std::string in, out;
+  };
+  const Odd odds[] = {
+      {"\xFF", "\xEF\xBF\xBD"}, {"\0"s, "\xEF\xBF\xBD"}, {"\f", " "}, {"\xC3\xA9", "\xC3\xA9"}};
+  for (size_t chunk : kChunkSizes) {
+    for (const Odd& odd : odds) {
+      for (size_t length : {1, 15, 16, 17, 33, 40}) {
+        for (size_t at = 1; at < length; ++at) {
+          CAPTURE(chunk);
+          CAPTURE(length);
+          CAPTURE(at);
+          std::string clean(length + 5, 'c');
+          std::string line = std::string(at, 'a') + odd.in + std::string(length - at, 'b');
+          std::string want = std::string(at, 'a') + odd.out + std::string(length - at, 'b');
+          ReadResult r = ReadWith(clean + "\n" + line + "\n" + clean + "\r\n" + line, chunk, {});
+          REQUIRE(r.texts.size() == 4);
+          CHECK(r.texts[0] == clean);
+          CHECK(r.texts[1] == want);
+          CHECK(r.texts[2] == clean);
+          CHECK(r.texts[3] == want);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gapmap
