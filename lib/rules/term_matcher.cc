@@ -37,6 +37,8 @@ inline uint64_t PairKey(uint32_t first, uint32_t second) {
 inline size_t PairHash(uint64_t key) {
   return static_cast<size_t>((key * 0x9e3779b97f4a7c15ULL) >> 32);
 }
+// The pair filter's bit: the hash's high 15 bits, as the table takes its low ones.
+inline size_t PairFilterBit(size_t hash) { return (hash >> 17) & 0x7FFF; }
 
 // Per ASCII byte: 0 other, 1 space/dash (soft), 2 word. The folded byte.
 struct AsciiTables {
@@ -239,7 +241,10 @@ Status TermMatcher::Build() {
   while (capacity < pairs.size() * 2) capacity *= 2;
   pairs_.assign(capacity, PairSlot{});
   pair_mask_ = capacity - 1;
+  pair_filter_.assign(kPairFilterBits / 64, 0);
   for (const auto& [key, slot] : pairs) {
+    const size_t bit = PairFilterBit(PairHash(key));
+    pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
     size_t i = PairHash(key) & pair_mask_;
     while (pairs_[i].key != 0) i = (i + 1) & pair_mask_;
     pairs_[i] = PairSlot{key, slot};
@@ -331,12 +336,16 @@ size_t TermMatcher::memory_bytes() const {
          sizeof(code_) + cells_.size() * sizeof(Cell) +
          (glob_outer_.size() + exact_slot_.size() + glob_slot_.size()) *
              sizeof(uint32_t) +
-         slots_.size() * sizeof(Range) + pairs_.size() * sizeof(PairSlot);
+         slots_.size() * sizeof(Range) + pairs_.size() * sizeof(PairSlot) +
+         pair_filter_.size() * sizeof(uint64_t);
 }
 
 int TermMatcher::FindPair(uint32_t first, uint32_t second) const {
   const uint64_t key = PairKey(first, second);
-  size_t i = PairHash(key) & pair_mask_;
+  const size_t hash = PairHash(key);
+  const size_t bit = PairFilterBit(hash);
+  if ((pair_filter_[bit >> 6] >> (bit & 63) & 1) == 0) return -1;
+  size_t i = hash & pair_mask_;
   while (true) {
     const PairSlot& s = pairs_[i];
     if (s.key == key) return static_cast<int>(s.slot);

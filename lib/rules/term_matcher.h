@@ -141,6 +141,12 @@ class TermMatcher {
   std::vector<Range> slots_;          // index entries: their variants
   std::vector<PairSlot> pairs_;       // open addressing by first two words
   uint64_t pair_mask_ = 0;
+  // One bit per pair hash (kPairFilterBits of them): most word pairs that
+  // could start a two-word key do not (two in three on the ICAT report), and
+  // this small filter says so without a probe into pairs_, which misses the
+  // cache.
+  static constexpr size_t kPairFilterBits = size_t{1} << 15;  // PairFilterBit()'s range
+  std::vector<uint64_t> pair_filter_;
   uint32_t max_depth_ = 0;  // the longest word in the trie, in bytes
   bool built_ = false;
 };
