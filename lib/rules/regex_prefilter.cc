@@ -112,12 +112,13 @@ void RegexPrefilter::Build() {
   const int regexes = static_cast<int>(patterns_.size());
   if (regexes == 0) return;
   std::unordered_map<std::string, int> scanner_id;
+  std::vector<std::vector<int>> atom_clauses, window_regexes;
   auto atom_id = [&](const std::string& atom) {
-    auto [it, added] = scanner_id.emplace(atom, static_cast<int>(atom_clauses_.size()));
+    auto [it, added] = scanner_id.emplace(atom, static_cast<int>(atom_clauses.size()));
     if (added) {
       scanner_.Add(atom);
-      atom_clauses_.emplace_back();
-      window_regexes_.emplace_back();
+      atom_clauses.emplace_back();
+      window_regexes.emplace_back();
     }
     return it->second;
   };
@@ -134,15 +135,26 @@ void RegexPrefilter::Build() {
       clause_regex_.push_back(r);
       for (const std::string& atom : clauses[c]) {
         int id = atom_id(atom);
-        atom_clauses_[id].push_back(clause);
+        atom_clauses[id].push_back(clause);
         // Windows go around the atoms of the first clause, the most selective.
-        if (c == 0) window_regexes_[id].push_back(r);
+        if (c == 0) window_regexes[id].push_back(r);
       }
     }
     clause_count_[r] = static_cast<int>(clauses.size());
     reach_[r] = MaxMatchBytes(patterns_[r]);
   }
+  atom_clauses_.Assign(atom_clauses);
+  window_regexes_.Assign(window_regexes);
   built_ = scanner_.Build();
+}
+
+void RegexPrefilter::FlatLists::Assign(const std::vector<std::vector<int>>& lists) {
+  begin_.assign(1, 0);
+  items_.clear();
+  for (const std::vector<int>& list : lists) {
+    items_.insert(items_.end(), list.begin(), list.end());
+    begin_.push_back(static_cast<uint32_t>(items_.size()));
+  }
 }
 
 bool RegexPrefilter::Candidates(std::string_view text, PrefilterScratch* scratch,
