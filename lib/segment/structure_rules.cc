@@ -6,6 +6,7 @@
 
 #include "lib/rules/rule_file.h"
 #include "lib/rules/yaml_access.h"
+#include "lib/segment/min_match_bytes.h"
 
 namespace gapmap {
 
@@ -104,6 +105,9 @@ void LoadFootnotes(const YamlNode& node, YamlChecker* check, Compiler* compile,
   }
   if (const YamlNode* n = node.Find("separator")) {
     rules->footnote_separator = compile->One(*n, "footnotes separator", 0);
+    if (rules->footnote_separator) {
+      rules->separator_min_bytes = MinMatchBytes(rules->footnote_separator->pattern());
+    }
   }
   if (const YamlNode* n = node.Find("window")) {
     if (auto v = check->Int(*n, "footnotes window", 1, 1000)) rules->footnote_window = *v;

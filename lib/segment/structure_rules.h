@@ -86,6 +86,7 @@ struct StructureRules {
   int footnote_window = 3;
   int footnote_insert_indent = 2;
   std::optional<Regex> footnote_separator;  // raw-line pattern
+  size_t separator_min_bytes = 0;           // a shorter raw line cannot match it
   int narrow_block_chars = 0;               // 0: off
   int narrow_block_lines = 2;
   int heading_max_lines = 2;

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+
 namespace gapmap {
 namespace {
 
@@ -32,10 +35,49 @@ Seen See(std::string_view raw, const DocumentInfo& doc = DocumentInfo()) {
           info.depth, info.footnote_number};
 }
 
+// The byte-at-a-time count CountTokens() must agree with: a word starts at a
+// byte that is not a space after one that is (or at the start), and counting
+// stops at the first word past `limit`.
+int CountTokensOneByOne(std::string_view text, int limit) {
+  int n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ';
+    if (!space && !in_word && ++n > limit) return n;
+    in_word = !space;
+  }
+  return n;
+}
+
+TEST_CASE("token counts agree with a byte-at-a-time count at every length and limit") {
+  std::mt19937 rng(5);
+  // Spaces in runs and alone, words of one byte and longer, at lengths on
+  // both sides of every 16-byte block edge.
+  const char alphabet[] = {' ', ' ', ' ', 'a', 'b', '.'};
+  for (int round = 0; round < 4000; ++round) {
+    size_t length = rng() % 80;
+    std::string text;
+    for (size_t k = 0; k < length; ++k) text.push_back(alphabet[rng() % sizeof(alphabet)]);
+    for (int limit : {-1, 0, 1, 2, 3, 5, 8, 13, 20, 1 << 30}) {
+      CAPTURE(text);
+      CAPTURE(limit);
+      CHECK(CountTokens(text, limit) == CountTokensOneByOne(text, limit));
+    }
+  }
+  CHECK(CountTokens("", 3) == 0);
+  CHECK(CountTokens(std::string(40, ' ') + "one two", 5) == 2);
+  CHECK(CountTokens(std::string(20, 'x') + " y z", 1) == 2);
+}
+
 TEST_CASE("blank lines and the footnote rule line") {
   CHECK(See("").shape == LineShape::kBlank);
   CHECK(See("   ").shape == LineShape::kBlank);
   CHECK(See(std::string(49, ' ')).shape == LineShape::kSeparator);
+  // Lines of spaces just short of the separator's shortest match and at it.
+  size_t least = ShippedRules().separator_min_bytes;
+  REQUIRE(least > 1);
+  CHECK(See(std::string(least - 1, ' ')).shape == LineShape::kBlank);
+  CHECK(See(std::string(least, ' ')).shape == LineShape::kSeparator);
 }
 
 TEST_CASE("page furniture") {
