@@ -85,18 +85,22 @@ bool LineReader::Fill() {
   // Drop consumed bytes first so the buffer never grows past one line + chunk.
   if (pos_ > 0) {
     base_offset_ += pos_;
-    buffer_.erase(0, pos_);
+    std::memmove(buffer_.data(), buffer_.data() + pos_, filled_ - pos_);
+    filled_ -= pos_;
     pos_ = 0;
   }
-  size_t old_size = buffer_.size();
-  buffer_.resize(old_size + options_.chunk_size);
+  // The string's size is the room: it grows (and is zeroed) only when a long
+  // line needs more, not on every read.
+  size_t old_size = filled_;
+  if (buffer_.size() < old_size + options_.chunk_size) {
+    buffer_.resize(old_size + options_.chunk_size);
+  }
   Result<size_t> n = source_->Read(buffer_.data() + old_size, options_.chunk_size);
   if (!n.ok()) {
-    buffer_.resize(old_size);
     status_ = n.status();
     return false;
   }
-  buffer_.resize(old_size + *n);
+  filled_ = old_size + *n;
   if (*n == 0) eof_ = true;
   if (options_.stop_at_nul && *n > 0) {
     // Checked as bytes arrive, so no line holding a NUL is ever handed out.
@@ -116,21 +120,23 @@ bool LineReader::Next(Line* line) {
   for (;;) {
     if (at_start_) {
       // A BOM may arrive split across pieces: wait for three bytes or EOF.
-      if (buffer_.size() - pos_ < 3 && !eof_) {
+      if (filled_ - pos_ < 3 && !eof_) {
         if (!Fill() && !status_.ok()) return false;
         if (!eof_) continue;
       }
-      if (buffer_.compare(pos_, 3, "\xEF\xBB\xBF") == 0) pos_ += 3;
+      if (filled_ - pos_ >= 3 && std::memcmp(buffer_.data() + pos_, "\xEF\xBB\xBF", 3) == 0) {
+        pos_ += 3;
+      }
       at_start_ = false;
       scan = pos_;
     }
     size_t end = static_cast<size_t>(
-        FindLineBreak(buffer_.data() + scan, buffer_.data() + buffer_.size(), &unusual) -
+        FindLineBreak(buffer_.data() + scan, buffer_.data() + filled_, &unusual) -
         buffer_.data());
-    if (end < buffer_.size()) {
+    if (end < filled_) {
       size_t next = end + 1;
       if (buffer_[end] == '\r') {
-        if (next == buffer_.size() && !eof_) {
+        if (next == filled_ && !eof_) {
           // Cannot tell "\r\n" from a lone "\r" yet.
           size_t offset = end - pos_;
           Fill();
@@ -138,7 +144,7 @@ bool LineReader::Next(Line* line) {
           scan = pos_ + offset;
           continue;
         }
-        if (next < buffer_.size() && buffer_[next] == '\n') ++next;
+        if (next < filled_ && buffer_[next] == '\n') ++next;
       }
       if (end - pos_ > options_.max_line_bytes) {
         end = CutPoint();
@@ -147,21 +153,21 @@ bool LineReader::Next(Line* line) {
       EmitPiece(end, next, !unusual, line);
       return true;
     }
-    if (buffer_.size() - pos_ > options_.max_line_bytes) {
+    if (filled_ - pos_ > options_.max_line_bytes) {
       size_t cut = CutPoint();
       EmitPiece(cut, cut, !unusual, line);
       return true;
     }
     if (eof_) {
-      if (pos_ >= buffer_.size()) {
+      if (pos_ >= filled_) {
         WarnSummaries();
         return false;
       }
-      EmitPiece(buffer_.size(), buffer_.size() + 1, !unusual, line);
+      EmitPiece(filled_, filled_ + 1, !unusual, line);
       return true;
     }
     // Everything up to the end of the buffer has been searched.
-    size_t searched = buffer_.size() - pos_;
+    size_t searched = filled_ - pos_;
     if (!Fill() && !status_.ok()) return false;
     scan = pos_ + searched;
   }
@@ -179,7 +185,7 @@ void LineReader::EmitPiece(size_t end, size_t next, bool plain, Line* line) {
   }
   line->continued = in_long_line_;
   in_long_line_ = !line_ended;
-  pos_ = line_ended ? std::min(next, buffer_.size()) : taken;
+  pos_ = line_ended ? std::min(next, filled_) : taken;
   if (line_ended) ++line_number_;
 }
 

@@ -63,7 +63,7 @@ class LineReader {
   bool Next(Line* line);
   const Status& status() const { return status_; }
   // Bytes consumed from the source so far.
-  uint64_t bytes_read() const { return base_offset_ + buffer_.size(); }
+  uint64_t bytes_read() const { return base_offset_ + filled_; }
   // With stop_at_nul: the source offset of the NUL that stopped the reader.
   std::optional<uint64_t> nul_offset() const { return nul_offset_; }
   // Bytes replaced by U+FFFD so far (ill-formed UTF-8 and NULs).
@@ -94,6 +94,7 @@ class LineReader {
   ReaderOptions options_;
   Status status_;
   std::string buffer_;     // unconsumed bytes start at pos_
+  size_t filled_ = 0;      // bytes read end here; the rest of buffer_ is room
   size_t pos_ = 0;
   uint64_t base_offset_ = 0;  // source offset of buffer_[0]
   uint32_t line_number_ = 1;
