@@ -202,9 +202,26 @@ bool IsPlainLine(const char* p, size_t n) {
   return true;
 }
 
-// The first byte at or after `p` that is not kPlain, or `end`.
-const char* SkipPlain(const char* p, const char* end) {
+// The first byte at or after `p` that is not kPlain, or `end`. Where 17
+// bytes are left, a single space between two kPlain bytes is skipped too (the
+// copy loop keeps it in the run anyway): a line with a doubled space or a
+// curly quote somewhere is then not stopped at after every word. `run` is
+// where the run being copied starts; `p` is in it.
+const char* SkipPlain(const char* p, const char* end, const char* run) {
 #if defined(__SSE2__)
+  while (end - p >= 17) {
+    BlockClass b = ClassifyBlock(p);
+    BlockClass next = ClassifyBlock(p + 1);  // bit k: byte k + 1
+    unsigned plain = ~(b.other | b.spaces) & 0xFFFFu;
+    unsigned plain_next = ~(next.other | next.spaces) & 0xFFFFu;
+    // The byte before p is kPlain when it is in the run: the run holds only
+    // kPlain bytes and spaces followed by one, and p is not one of the latter
+    // when it is a space.
+    unsigned plain_before = (plain << 1) | (p > run ? 1u : 0u);
+    unsigned stop = b.other | (b.spaces & ~(plain_before & plain_next));
+    if (stop != 0) return p + __builtin_ctz(stop);
+    p += 16;
+  }
   while (end - p >= 16) {
     BlockClass b = ClassifyBlock(p);
     if (unsigned stop = b.other | b.spaces; stop != 0) return p + __builtin_ctz(stop);
@@ -232,7 +249,7 @@ void NormaliseLine(std::string_view raw, std::string* out) {
   Writer w(out);
   const char* run = p;  // start of the plain text not yet copied
   while (p < end) {
-    p = SkipPlain(p, end);
+    p = SkipPlain(p, end, run);
     if (p == end) break;
     uint8_t k = ClassOf(*p);
     // A single space between plain characters stays in the run.

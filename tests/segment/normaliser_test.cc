@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace gapmap {
 namespace {
@@ -61,6 +63,74 @@ TEST_CASE("every byte class is seen wherever it falls in a 16-byte block") {
     CHECK(Norm("x" + a + " \u00A0 " + a + "y") == "x" + a + " " + a + "y");
     CHECK(Norm(a + "b c d e f g h i j k l m n o p q r s t") ==
           a + "b c d e f g h i j k l m n o p q r s t");
+  }
+}
+
+// The contract, one piece at a time: what each piece the random lines below
+// are made of becomes, and a space pending between pieces of text.
+struct Piece {
+  std::string raw;
+  enum { kText, kSpace, kDrop, kSpaced } kind;
+  std::string text;  // kText, kSpaced
+};
+
+std::string NormOnePieceAtATime(const std::vector<const Piece*>& pieces) {
+  std::string out;
+  bool space = false;
+  auto put = [&](const std::string& s) {
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out += s;
+  };
+  for (const Piece* p : pieces) {
+    switch (p->kind) {
+      case Piece::kText:
+        put(p->text);
+        break;
+      case Piece::kSpace:
+        space = space || !out.empty();
+        break;
+      case Piece::kDrop:
+        break;
+      case Piece::kSpaced:
+        space = space || !out.empty();
+        put(p->text);
+        space = true;
+        break;
+    }
+  }
+  return out;
+}
+
+TEST_CASE("random lines normalise like the contract applied piece by piece") {
+  // Words, single and doubled spaces, tabs, controls and the characters the
+  // normaliser maps, at every offset in and across 16-byte blocks.
+  const std::vector<Piece> kinds = {
+      {"a", Piece::kText, "a"},        {"word", Piece::kText, "word"},
+      {"Zq.,", Piece::kText, "Zq.,"},  {"\u00E9", Piece::kText, "\u00E9"},
+      {" ", Piece::kSpace, ""},        {"  ", Piece::kSpace, ""},
+      {"\t", Piece::kSpace, ""},       {"\x7F", Piece::kSpace, ""},
+      {"\u00A0", Piece::kSpace, ""},   {"\u200B", Piece::kDrop, ""},
+      {"\u2019", Piece::kText, "'"},   {"\u201C", Piece::kText, "\""},
+      {"\u2014", Piece::kSpaced, "-"}, {"\uFB01", Piece::kText, "fi"},
+      {"`", Piece::kText, "'"},
+  };
+  std::mt19937 rng(3);
+  for (int round = 0; round < 20000; ++round) {
+    std::vector<const Piece*> pieces;
+    std::string raw;
+    size_t count = rng() % 30;
+    // Mostly words and single spaces, as in prose, so long plain runs occur.
+    for (size_t k = 0; k < count; ++k) {
+      const Piece* p =
+          rng() % 3 != 0 ? &kinds[k % 2 == 0 ? rng() % 3 : 4] : &kinds[rng() % kinds.size()];
+      // "``" is one double quote, not two single ones: keep backquotes apart.
+      if (p->raw == "`" && !raw.empty() && raw.back() == '`') continue;
+      pieces.push_back(p);
+      raw += p->raw;
+    }
+    CAPTURE(raw);
+    CHECK(Norm(raw) == NormOnePieceAtATime(pieces));
   }
 }
 
