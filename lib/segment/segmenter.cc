@@ -120,11 +120,20 @@ size_t NextDigit(std::string_view text, size_t from) {
 #if defined(__SSE2__)
   const __m128i zero = _mm_set1_epi8('0');
   const __m128i nine = _mm_set1_epi8(9);
-  for (; i + 16 <= text.size(); i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+  auto digits = [&](size_t at) {  // bit k: byte at + k is a digit
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
     __m128i t = _mm_sub_epi8(v, zero);  // digits become bytes 0..9
-    int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, nine), t));
-    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, nine), t)));
+  };
+  for (; i + 16 <= text.size(); i += 16) {
+    if (unsigned mask = digits(i); mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  if (i < text.size() && text.size() >= 16) {
+    // The rest as the last 16 bytes, overlapping searched ones (a byte loop
+    // over the rest cost more than all the blocks of a typical line).
+    size_t at = text.size() - 16;
+    unsigned mask = digits(at) & ~((1u << (i - at)) - 1);
+    return mask != 0 ? at + static_cast<size_t>(__builtin_ctz(mask)) : text.size();
   }
 #endif
   for (; i < text.size(); ++i) {

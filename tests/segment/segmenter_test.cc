@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -77,6 +78,28 @@ TEST_CASE("footnote numbers follow the note references of the text") {
   CHECK(SegmentAll(text) ==
         Lines{"text 1-1 Text that refers to a note.5", "footnote 3-5 5 Document available online.",
               "footnote 6-7 5 Second note text.", "text 8-8 on the next page the text resumes."});
+}
+
+TEST_CASE("a note reference is seen wherever it falls in the line") {
+  // The search for digits takes 16 bytes at a time and the rest as an
+  // overlapping block: move the reference across every position of both.
+  for (size_t before = 0; before < 40; ++before) {
+    for (size_t after : {0, 1, 7, 15, 16, 17, 30}) {
+      CAPTURE(before);
+      CAPTURE(after);
+      std::string line = "A" + std::string(before, 'a') + " refers to a note.5";
+      if (after > 0) line += " " + std::string(after - 1, 'y');
+      std::string text = Join({line, "", " 5", "", " Document available online."});
+      Lines units = SegmentAll(text);
+      REQUIRE(units.size() == 2);
+      CHECK(units[1] == "footnote 3-5 5 Document available online.");
+      // Without the reference the number is past the footnote window.
+      line.replace(line.find(".5"), 2, ". ");
+      units = SegmentAll(Join({line, "", " 5", "", " Document available online."}));
+      CHECK(std::count(units.begin(), units.end(), "footnote 3-5 5 Document available online.") ==
+            0);
+    }
+  }
 }
 
 TEST_CASE("a number alone is a page number by the header and residue elsewhere") {
