@@ -20,6 +20,15 @@ bool IsCue(CueList list) {
 
 bool Overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
 
+// True if no two of [first, last) share a begin and they come by begin.
+template <typename LabelHit>
+bool BeginsAscend(const LabelHit* first, const LabelHit* last) {
+  for (const LabelHit* p = first; p != last && p + 1 != last; ++p) {
+    if (p[1].begin <= p->begin) return false;
+  }
+  return true;
+}
+
 std::string Num(double v) {
   std::string s = fmt::format("{:.2f}", v);
   while (!s.empty() && s.back() == '0') s.pop_back();
@@ -32,9 +41,8 @@ std::string Num(double v) {
 Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
     : rules_(rules), c_(rules.compiled), options_(options) {
   assigned_.assign(c_.labels.size(), 0);
-  label_count_.assign(c_.labels.size(), 0);
+  label_end_.assign(c_.labels.size(), 0);
   hit_labels_.assign(c_.labels.size(), 0);
-  label_bits_.assign((c_.labels.size() + 63) / 64, 0);
   salience_.assign(c_.dimensions.size(), 0);
   section_match_.assign(c_.section_regexes.size(), 0);
   section_match_next_.assign(c_.section_regexes.size(), 0);
@@ -45,6 +53,10 @@ Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (const auto& key : keys) rank_label_.push_back(std::get<0>(key));
+  rank_count_.assign(keys.size(), 0);
+  rank_bits_.assign((keys.size() + 63) / 64, 0);
+  hit_ranks_.assign(keys.size(), 0);
   for (const CompiledLabel& l : c_.labels) {
     label_kinds_.push_back(c_.dimensions[l.dimension].kind_mask);
   }
@@ -53,8 +65,8 @@ Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
     for (const PatternUse& use : p.uses) {
       auto it = std::lower_bound(keys.begin(), keys.end(),
                                  std::make_tuple(use.label, use.list, use.near));
-      uses_.push_back(Use{use.label, static_cast<uint32_t>(it - keys.begin()), use.weight,
-                          use.list, label_kinds_[use.label], use.near});
+      uses_.push_back(Use{static_cast<uint32_t>(it - keys.begin()), use.weight, use.list,
+                          label_kinds_[use.label], use.near});
     }
   }
   use_begin_.push_back(static_cast<uint32_t>(uses_.size()));
@@ -241,71 +253,6 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
     }
     return false;
   };
-  for (const LabelHit* p = first; p != cues_end; ++p) {
-    Candidate c{p->begin, p->end, static_cast<double>(p->weight) * label.weight, p->pattern,
-                UINT32_MAX, p->list};
-    if (vetoed(p->begin, p->end)) {
-      if (trace) {
-        trace->cues.push_back(TraceCue{c.pattern, c.partner, c.list, c.begin, c.end, c.weight,
-                                       TraceCue::Fate::kVetoed});
-      }
-      continue;
-    }
-    candidates_.push_back(c);
-  }
-  // Near hits: the a side, then the b side, each by clause.
-  const LabelHit* next_a = unless_end;
-  const LabelHit* a_end = unless_end;
-  while (a_end != last && a_end->list == CueList::kNearA) ++a_end;
-  const LabelHit* next_b = a_end;
-  for (size_t k = 0; a_end != last && next_a != a_end && k < label.near.size(); ++k) {
-    near_a_.clear();
-    near_b_.clear();
-    for (; next_a != a_end && next_a->near == k; ++next_a) {
-      if (vetoed(next_a->begin, next_a->end)) continue;
-      near_a_.push_back(
-          Candidate{next_a->begin, next_a->end, 0, next_a->pattern, UINT32_MAX, next_a->list});
-    }
-    for (; next_b != last && next_b->near == k; ++next_b) {
-      if (vetoed(next_b->begin, next_b->end)) continue;
-      near_b_.push_back(
-          Candidate{next_b->begin, next_b->end, 0, next_b->pattern, UINT32_MAX, next_b->list});
-    }
-    if (near_a_.empty() || near_b_.empty()) continue;
-    const auto& tokens = scratch_.tokens;
-    auto words_between = [&](const Candidate& x, const Candidate& y) -> long {
-      const Candidate& left = x.begin <= y.begin ? x : y;
-      const Candidate& right = x.begin <= y.begin ? y : x;
-      auto lo = std::lower_bound(tokens.begin(), tokens.end(), left.end,
-                                 [](const WordToken& t, uint32_t v) { return t.begin < v; });
-      auto hi = std::upper_bound(tokens.begin(), tokens.end(), right.begin,
-                                 [](uint32_t v, const WordToken& t) { return v < t.end; });
-      return std::max<long>(0, hi - lo);
-    };
-    for (const Candidate& a : near_a_) {
-      const Candidate* best = nullptr;
-      long best_distance = 0;
-      for (const Candidate& b : near_b_) {
-        if (Overlaps(a.begin, a.end, b.begin, b.end)) continue;
-        long distance = words_between(a, b);
-        if (distance > label.near[k].within) continue;
-        if (best == nullptr || distance < best_distance) {
-          best = &b;
-          best_distance = distance;
-        }
-      }
-      if (best == nullptr) continue;
-      candidates_.push_back(Candidate{std::min(a.begin, best->begin), std::max(a.end, best->end),
-                                      label.near[k].weight * label.weight, a.pattern,
-                                      best->pattern, CueList::kNearA});
-    }
-  }
-  if (candidates_.size() > 1) {
-    std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& x, const Candidate& y) {
-      return std::tie(x.begin, y.end, y.weight, x.pattern, x.partner) <
-             std::tie(y.begin, x.end, x.weight, y.pattern, y.partner);
-    });
-  }
   Eval eval;
   eval.label = index;
   eval.kept_begin = static_cast<uint32_t>(kept_.size());
@@ -313,19 +260,99 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   uint32_t last_end = 0;
   bool any = false;
   int strong_hits = 0;  // kept hits not from a `weak:` list
-  for (const Candidate& c : candidates_) {
-    bool keep = !any || c.begin >= last_end;
+  // Counts a candidate unless it overlaps the last counted one (candidates
+  // come by begin, the longest, then the heaviest first).
+  auto count = [&](uint32_t b, uint32_t e, double weight, CueList list) {
+    const bool keep = !any || b >= last_end;
     if (keep) {
-      kept_.emplace_back(c.begin, c.end);
-      score += c.weight;
-      last_end = c.end;
+      kept_.emplace_back(b, e);
+      score += weight;
+      last_end = e;
       any = true;
-      strong_hits += c.list != CueList::kWeak;
+      strong_hits += list != CueList::kWeak;
     }
-    if (trace) {
-      trace->cues.push_back(TraceCue{c.pattern, c.partner, c.list, c.begin, c.end, c.weight,
-                                     keep ? TraceCue::Fate::kCounted
-                                          : TraceCue::Fate::kOverlapped});
+    return keep;
+  };
+  if (trace == nullptr && unless_end == last && BeginsAscend(first, cues_end)) {
+    // The common case, cue hits with a begin each and no near hits: they
+    // are already in the order the candidates would be sorted into.
+    for (const LabelHit* p = first; p != cues_end; ++p) {
+      if (vetoed(p->begin, p->end)) continue;
+      count(p->begin, p->end, static_cast<double>(p->weight) * label.weight, p->list);
+    }
+  } else {
+    for (const LabelHit* p = first; p != cues_end; ++p) {
+      Candidate c{p->begin, p->end, static_cast<double>(p->weight) * label.weight, p->pattern,
+                  UINT32_MAX, p->list};
+      if (vetoed(p->begin, p->end)) {
+        if (trace) {
+          trace->cues.push_back(TraceCue{c.pattern, c.partner, c.list, c.begin, c.end, c.weight,
+                                         TraceCue::Fate::kVetoed});
+        }
+        continue;
+      }
+      candidates_.push_back(c);
+    }
+    // Near hits: the a side, then the b side, each by clause.
+    const LabelHit* next_a = unless_end;
+    const LabelHit* a_end = unless_end;
+    while (a_end != last && a_end->list == CueList::kNearA) ++a_end;
+    const LabelHit* next_b = a_end;
+    for (size_t k = 0; a_end != last && next_a != a_end && k < label.near.size(); ++k) {
+      near_a_.clear();
+      near_b_.clear();
+      for (; next_a != a_end && next_a->near == k; ++next_a) {
+        if (vetoed(next_a->begin, next_a->end)) continue;
+        near_a_.push_back(
+            Candidate{next_a->begin, next_a->end, 0, next_a->pattern, UINT32_MAX, next_a->list});
+      }
+      for (; next_b != last && next_b->near == k; ++next_b) {
+        if (vetoed(next_b->begin, next_b->end)) continue;
+        near_b_.push_back(
+            Candidate{next_b->begin, next_b->end, 0, next_b->pattern, UINT32_MAX, next_b->list});
+      }
+      if (near_a_.empty() || near_b_.empty()) continue;
+      const auto& tokens = scratch_.tokens;
+      auto words_between = [&](const Candidate& x, const Candidate& y) -> long {
+        const Candidate& left = x.begin <= y.begin ? x : y;
+        const Candidate& right = x.begin <= y.begin ? y : x;
+        auto lo = std::lower_bound(tokens.begin(), tokens.end(), left.end,
+                                   [](const WordToken& t, uint32_t v) { return t.begin < v; });
+        auto hi = std::upper_bound(tokens.begin(), tokens.end(), right.begin,
+                                   [](uint32_t v, const WordToken& t) { return v < t.end; });
+        return std::max<long>(0, hi - lo);
+      };
+      for (const Candidate& a : near_a_) {
+        const Candidate* best = nullptr;
+        long best_distance = 0;
+        for (const Candidate& b : near_b_) {
+          if (Overlaps(a.begin, a.end, b.begin, b.end)) continue;
+          long distance = words_between(a, b);
+          if (distance > label.near[k].within) continue;
+          if (best == nullptr || distance < best_distance) {
+            best = &b;
+            best_distance = distance;
+          }
+        }
+        if (best == nullptr) continue;
+        candidates_.push_back(Candidate{std::min(a.begin, best->begin), std::max(a.end, best->end),
+                                        label.near[k].weight * label.weight, a.pattern,
+                                        best->pattern, CueList::kNearA});
+      }
+    }
+    if (candidates_.size() > 1) {
+      std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& x, const Candidate& y) {
+        return std::tie(x.begin, y.end, y.weight, x.pattern, x.partner) <
+               std::tie(y.begin, x.end, x.weight, y.pattern, y.partner);
+      });
+    }
+    for (const Candidate& c : candidates_) {
+      const bool keep = count(c.begin, c.end, c.weight, c.list);
+      if (trace) {
+        trace->cues.push_back(TraceCue{c.pattern, c.partner, c.list, c.begin, c.end, c.weight,
+                                       keep ? TraceCue::Fate::kCounted
+                                            : TraceCue::Fate::kOverlapped});
+      }
     }
   }
   eval.kept_end = static_cast<uint32_t>(kept_.size());
@@ -348,15 +375,18 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   eval.score = score;
   const double salience = salience_[label.dimension];
   const double min_score = label.min_score + salience;
-  std::string scope_why;
-  const bool in_scope = InScope(label, unit, trace ? &scope_why : nullptr);
   // Something must speak for a label (a hit or a prior), so that every
   // assigned label has evidence, even with min_hits 0 and min_score 0.
   // With `weak_alone: false`, weak hits alone do not count as support.
   const bool weak_only = !dim.weak_alone && eval.hits > 0 && strong_hits == 0 && !has_prior;
   const bool supported = (eval.hits > 0 || has_prior) && !weak_only;
-  eval.qualified = !unit_vetoed && in_scope && supported && eval.hits >= label.min_hits &&
-                   score + kEpsilon >= min_score;
+  const bool enough = !unit_vetoed && supported && eval.hits >= label.min_hits &&
+                      score + kEpsilon >= min_score;
+  // The scope is looked up last: most labels fall short before it matters.
+  std::string scope_why;
+  const bool in_scope =
+      (!enough && trace == nullptr) || InScope(label, unit, trace ? &scope_why : nullptr);
+  eval.qualified = enough && in_scope;
   evals_.push_back(eval);
   if (trace == nullptr) return;
   trace->label = index;
@@ -429,63 +459,52 @@ Status Tagger::Run(Unit&& unit, TaggedUnit* out, TagTrace* trace) {
     trace->words = scratch_.tokens.size();
   }
 
-  // Each hit once per label that uses its pattern, grouped by label (a
-  // counting sort: a unit has a few dozen label hits of a few labels), then
-  // by rank of (label, list, near) within a label, in hit order: so in
-  // (label, list, near, begin, end, pattern) order, as hits are in
-  // (begin, end, pattern) order.
+  // Each hit once per label that uses its pattern, in (label, list, near,
+  // begin, end, pattern) order: a counting sort by rank of (label, list,
+  // near), which keeps hit order within a rank, and hits are in (begin, end,
+  // pattern) order. (A unit has a few dozen label hits of a few ranks.)
   uint32_t total = 0;
   for (const Hit& h : hits_) {
     for (uint32_t k = use_begin_[h.pattern]; k < use_begin_[h.pattern + 1]; ++k) {
       const Use& use = uses_[k];
       if ((use.kinds & kind_bit) == 0) continue;
-      ++label_count_[use.label];
-      label_bits_[use.label >> 6] |= uint64_t{1} << (use.label & 63);
+      ++rank_count_[use.rank];
+      rank_bits_[use.rank >> 6] |= uint64_t{1} << (use.rank & 63);
       ++total;
     }
   }
-  // The labels with hits, ascending, from their bits (which are cleared).
+  // The ranks with hits, ascending, from their bits (which are cleared);
+  // each rank's count becomes where its next hit goes. A label's ranks are
+  // consecutive, so the labels with hits come out ascending too.
+  uint32_t* const hit_ranks = hit_ranks_.data();  // one slot per rank
   uint32_t* const hit_labels = hit_labels_.data();  // one slot per label
-  size_t hit_label_count = 0;
-  for (size_t w = 0; w < label_bits_.size(); ++w) {
-    for (uint64_t bits = label_bits_[w]; bits != 0; bits &= bits - 1) {
-      hit_labels[hit_label_count++] = static_cast<uint32_t>(w * 64 + __builtin_ctzll(bits));
-    }
-    label_bits_[w] = 0;
-  }
+  size_t hit_rank_count = 0, hit_label_count = 0;
   uint32_t placed = 0;
-  for (size_t i = 0; i < hit_label_count; ++i) {
-    const uint32_t l = hit_labels[i];
-    const uint32_t count = label_count_[l];
-    label_count_[l] = placed;  // now where the label's next hit goes
-    placed += count;
+  for (size_t w = 0; w < rank_bits_.size(); ++w) {
+    for (uint64_t bits = rank_bits_[w]; bits != 0; bits &= bits - 1) {
+      const uint32_t r = static_cast<uint32_t>(w * 64 + __builtin_ctzll(bits));
+      const uint32_t l = rank_label_[r];
+      if (hit_label_count == 0 || hit_labels[hit_label_count - 1] != l) {
+        hit_labels[hit_label_count++] = l;
+      }
+      hit_ranks[hit_rank_count++] = r;
+      const uint32_t count = rank_count_[r];
+      rank_count_[r] = placed;
+      placed += count;
+      label_end_[l] = placed;
+    }
+    rank_bits_[w] = 0;
   }
   label_hits_.resize(total);
   for (const Hit& h : hits_) {
     for (uint32_t k = use_begin_[h.pattern]; k < use_begin_[h.pattern + 1]; ++k) {
       const Use& use = uses_[k];
       if ((use.kinds & kind_bit) == 0) continue;
-      label_hits_[label_count_[use.label]++] =
-          LabelHit{use.rank, use.label, use.list, use.near, h.begin, h.end, use.weight, h.pattern};
+      label_hits_[rank_count_[use.rank]++] =
+          LabelHit{h.begin, h.end, use.weight, h.pattern, use.near, use.list};
     }
   }
-  // Within each label: by rank, keeping hit order (an insertion sort, as
-  // the run is short and mostly in order already). label_count_ keeps the
-  // end of each label's hits until they are evaluated.
-  uint32_t begin = 0;
-  for (size_t i = 0; i < hit_label_count; ++i) {
-    const uint32_t end = label_count_[hit_labels[i]];
-    for (uint32_t j = begin + 1; j < end; ++j) {
-      if (label_hits_[j].rank >= label_hits_[j - 1].rank) continue;
-      const LabelHit moving = label_hits_[j];
-      uint32_t at = j;
-      for (; at > begin && label_hits_[at - 1].rank > moving.rank; --at) {
-        label_hits_[at] = label_hits_[at - 1];
-      }
-      label_hits_[at] = moving;
-    }
-    begin = end;
-  }
+  for (size_t i = 0; i < hit_rank_count; ++i) rank_count_[hit_ranks[i]] = 0;
 
   // The labels to evaluate: those with hits, those priors alone can assign
   // here, and (when explaining) every label of an applicable dimension. A
@@ -522,7 +541,7 @@ Status Tagger::Run(Unit&& unit, TaggedUnit* out, TagTrace* trace) {
   std::vector<LabelTrace> label_traces;
   uint32_t h = 0;
   for (uint32_t l : touched_) {
-    const uint32_t end = label_count_[l] != 0 ? label_count_[l] : h;
+    const uint32_t end = label_end_[l] != 0 ? label_end_[l] : h;
     if (trace != nullptr) {
       LabelTrace lt;
       Evaluate(l, label_hits_.data() + h, label_hits_.data() + end, u, &lt);
@@ -532,7 +551,7 @@ Status Tagger::Run(Unit&& unit, TaggedUnit* out, TagTrace* trace) {
     }
     h = end;
   }
-  for (size_t i = 0; i < hit_label_count; ++i) label_count_[hit_labels[i]] = 0;
+  for (size_t i = 0; i < hit_label_count; ++i) label_end_[hit_labels[i]] = 0;
 
   // Decide each dimension. evals_ are in label order, so a dimension's
   // labels are contiguous.

@@ -51,14 +51,12 @@ class Tagger {
   uint64_t regex_fallbacks() const { return scratch_.set_fallbacks; }
 
  private:
-  struct LabelHit {
-    uint32_t rank;  // of (label, list, near) among those of the rules
-    uint32_t label;
-    CueList list;
-    uint16_t near;
+  struct LabelHit {  // a hit of a pattern, as one label uses it
     uint32_t begin, end;
     float weight;
     uint32_t pattern;
+    uint16_t near;
+    CueList list;
   };
   struct Candidate {
     uint32_t begin, end;
@@ -99,7 +97,6 @@ class Tagger {
   // The patterns' uses, in one array (a pattern's own vector is a cache
   // miss away from the pattern's, which is one from the hit's).
   struct Use {
-    uint32_t label;
     uint32_t rank;  // of its (label, list, near) among those of the rules
     float weight;
     CueList list;
@@ -108,6 +105,7 @@ class Tagger {
   };
   std::vector<Use> uses_;
   std::vector<uint32_t> use_begin_;  // per pattern (and one past the last): first use
+  std::vector<uint32_t> rank_label_;  // per rank: its label
   std::vector<uint8_t> label_kinds_;  // per label: its dimension's kind mask
   std::array<std::vector<uint32_t>, kUnitKindCount> prior_capable_;  // by kind, ascending
   std::vector<uint32_t> prior_begin_;  // per label: its first prior's slot
@@ -129,9 +127,11 @@ class Tagger {
   MatchScratch scratch_;
   std::vector<Hit> hits_;
   std::vector<LabelHit> label_hits_;
-  std::vector<uint32_t> label_count_;  // per label: 0 between units
+  std::vector<uint32_t> rank_count_;   // per rank: 0 between units
+  std::vector<uint64_t> rank_bits_;    // a bit per rank: has hits (0 between units)
+  std::vector<uint32_t> hit_ranks_;    // a slot per rank: those with hits
+  std::vector<uint32_t> label_end_;    // per label: end of its hits in label_hits_, 0 between units
   std::vector<uint32_t> hit_labels_;   // a slot per label: those with hits
-  std::vector<uint64_t> label_bits_;   // a bit per label: has hits (0 between units)
   std::vector<Candidate> candidates_, near_a_, near_b_;
   std::vector<Eval> evals_;
   std::vector<double> salience_;  // per dimension, for the unit being tagged
