@@ -58,5 +58,51 @@ TEST_CASE("NormalizeHits equals the plain definition on random hits") {
   }
 }
 
+TEST_CASE("NormalizeHits equals the plain definition on hits in the order the matchers give") {
+  // Term hits by word, a few out of place around each word, then runs of
+  // regex hits in order (each run goes back to the start of the text): the
+  // order NormalizeHits expects. Up to hundreds of hits, so that more hits
+  // are set aside than fit at once.
+  std::mt19937 rng(11);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<Hit> hits;
+    const int words = static_cast<int>(rng() % 60);
+    const int patterns = 1 + static_cast<int>(rng() % 12);
+    for (int w = 0; w < words; ++w) {
+      const int at_word = static_cast<int>(rng() % 4);
+      for (int k = 0; k < at_word; ++k) {
+        // Now and then a hit of the word before (a two-word key found late).
+        const uint32_t begin = static_cast<uint32_t>(w > 0 && rng() % 5 == 0 ? w - 1 : w) * 4;
+        hits.push_back(Hit{static_cast<uint32_t>(rng() % patterns), begin,
+                           begin + 1 + static_cast<uint32_t>(rng() % 12)});
+      }
+    }
+    const int runs = static_cast<int>(rng() % 5);
+    for (int r = 0; r < runs; ++r) {
+      const uint32_t pattern = static_cast<uint32_t>(patterns + r);
+      uint32_t pos = static_cast<uint32_t>(rng() % 8);
+      const int count = static_cast<int>(rng() % (round % 10 == 0 ? 120 : 10));
+      for (int k = 0; k < count; ++k) {
+        const uint32_t length = 1 + static_cast<uint32_t>(rng() % 6);
+        hits.push_back(Hit{pattern, pos, pos + length});
+        pos += length + static_cast<uint32_t>(rng() % 9);
+      }
+    }
+    std::vector<Hit> got = hits;
+    NormalizeHits(&got);
+    INFO("round " << round << ", " << hits.size() << " hits");
+    CHECK(Same(got, Reference(hits)));
+  }
+}
+
+TEST_CASE("NormalizeHits sorts hits in reverse order, more than it sets aside at once") {
+  std::vector<Hit> hits;
+  for (uint32_t i = 0; i < 500; ++i) hits.push_back(Hit{i % 7, 1000 - 2 * i, 1002 - 2 * i + i % 3});
+  std::vector<Hit> got = hits;
+  NormalizeHits(&got);
+  CHECK(got.size() == 500);
+  CHECK(Same(got, Reference(hits)));
+}
+
 }  // namespace
 }  // namespace gapmap
