@@ -70,11 +70,8 @@ Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
     }
   }
   use_begin_.push_back(static_cast<uint32_t>(uses_.size()));
-  for (const CompiledLabel& l : c_.labels) {
-    prior_begin_.push_back(static_cast<uint32_t>(prior_epoch_.size() / kUnitKindCount));
-    prior_epoch_.resize(prior_epoch_.size() + l.priors.size() * kUnitKindCount, 0);
-  }
-  prior_static_.assign(prior_epoch_.size(), 0);
+  prior_epoch_.assign(c_.labels.size() * kUnitKindCount, 0);
+  prior_holds_.assign(c_.labels.size() * kUnitKindCount, 0);
   for (int k = 0; k < kUnitKindCount; ++k) {
     const uint8_t bit = KindBit(static_cast<UnitKind>(k));
     for (uint32_t l : c_.prior_capable_labels) {
@@ -184,19 +181,33 @@ void Tagger::FindLivePriorLabels(const Unit& unit) {
   }
 }
 
-inline bool Tagger::PriorHolds(const CompiledPrior& prior, uint32_t slot, int dimension,
-                               const Unit& unit) {
-  const size_t at = slot * size_t{kUnitKindCount} + static_cast<size_t>(unit.kind);
-  if (prior_epoch_[at] != context_epoch_) {
-    prior_epoch_[at] = context_epoch_;
-    prior_static_[at] = PriorContextHolds(prior, unit);
-  }
-  if (!prior_static_[at]) return false;
-  // The lead-in label is of the prior's own dimension.
-  return prior.lead_in < 0 || LeadInHas(dimension, prior.lead_in);
+inline uint64_t Tagger::PriorsHolding(uint32_t label, const Unit& unit) {
+  const size_t at = label * size_t{kUnitKindCount} + static_cast<size_t>(unit.kind);
+  if (prior_epoch_[at] != context_epoch_) return FindPriorsHolding(label, unit, at);
+  return prior_holds_[at];
 }
 
-bool Tagger::InScope(const CompiledLabel& label, const Unit& unit, std::string* why) const {
+uint64_t Tagger::FindPriorsHolding(uint32_t label, const Unit& unit, size_t at) {
+  prior_epoch_[at] = context_epoch_;
+  const std::vector<CompiledPrior>& priors = c_.labels[label].priors;
+  uint64_t holds = 0;
+  for (size_t p = 0; p < priors.size() && p < 64; ++p) {
+    if (PriorContextHolds(priors[p], unit)) holds |= uint64_t{1} << p;
+  }
+  prior_holds_[at] = holds;
+  return holds;
+}
+
+// Most labels' scope is a kind or two: that is checked here, without a
+// call; the rest, and the reasons, in ScopeHolds.
+inline bool Tagger::InScope(const CompiledLabel& label, const Unit& unit, std::string* why) const {
+  if (why == nullptr && label.parts.empty() && label.sections.empty()) {
+    return (label.kind_mask & KindBit(unit.kind)) != 0;
+  }
+  return ScopeHolds(label, unit, why);
+}
+
+bool Tagger::ScopeHolds(const CompiledLabel& label, const Unit& unit, std::string* why) const {
   if ((label.kind_mask & KindBit(unit.kind)) == 0) {
     if (why) *why = fmt::format("the unit is a {}, and the label's scope has other kinds", KindName(unit.kind));
     return false;
@@ -260,12 +271,15 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
   uint32_t last_end = 0;
   bool any = false;
   int strong_hits = 0;  // kept hits not from a `weak:` list
+  int kept = 0;
+  const bool keep_spans = options_.evidence;  // only evidence needs the spans
   // Counts a candidate unless it overlaps the last counted one (candidates
   // come by begin, the longest, then the heaviest first).
   auto count = [&](uint32_t b, uint32_t e, double weight, CueList list) {
     const bool keep = !any || b >= last_end;
     if (keep) {
-      kept_.emplace_back(b, e);
+      if (keep_spans) kept_.emplace_back(b, e);
+      ++kept;
       score += weight;
       last_end = e;
       any = true;
@@ -303,29 +317,37 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
       near_b_.clear();
       for (; next_a != a_end && next_a->near == k; ++next_a) {
         if (vetoed(next_a->begin, next_a->end)) continue;
-        near_a_.push_back(
-            Candidate{next_a->begin, next_a->end, 0, next_a->pattern, UINT32_MAX, next_a->list});
+        near_a_.push_back(NearHit{next_a->begin, next_a->end, next_a->pattern, 0, 0});
       }
       for (; next_b != last && next_b->near == k; ++next_b) {
         if (vetoed(next_b->begin, next_b->end)) continue;
-        near_b_.push_back(
-            Candidate{next_b->begin, next_b->end, 0, next_b->pattern, UINT32_MAX, next_b->list});
+        near_b_.push_back(NearHit{next_b->begin, next_b->end, next_b->pattern, 0, 0});
       }
       if (near_a_.empty() || near_b_.empty()) continue;
+      // Each hit's place among the words, once, rather than once per pair.
       const auto& tokens = scratch_.tokens;
-      auto words_between = [&](const Candidate& x, const Candidate& y) -> long {
-        const Candidate& left = x.begin <= y.begin ? x : y;
-        const Candidate& right = x.begin <= y.begin ? y : x;
-        auto lo = std::lower_bound(tokens.begin(), tokens.end(), left.end,
-                                   [](const WordToken& t, uint32_t v) { return t.begin < v; });
-        auto hi = std::upper_bound(tokens.begin(), tokens.end(), right.begin,
-                                   [](uint32_t v, const WordToken& t) { return v < t.end; });
-        return std::max<long>(0, hi - lo);
+      for (std::vector<NearHit>* side : {&near_a_, &near_b_}) {
+        for (NearHit& n : *side) {
+          n.word_after = static_cast<uint32_t>(
+              std::lower_bound(tokens.begin(), tokens.end(), n.end,
+                               [](const WordToken& t, uint32_t v) { return t.begin < v; }) -
+              tokens.begin());
+          n.word_ending_after = static_cast<uint32_t>(
+              std::upper_bound(tokens.begin(), tokens.end(), n.begin,
+                               [](uint32_t v, const WordToken& t) { return v < t.end; }) -
+              tokens.begin());
+        }
+      }
+      auto words_between = [](const NearHit& x, const NearHit& y) -> long {
+        const NearHit& left = x.begin <= y.begin ? x : y;
+        const NearHit& right = x.begin <= y.begin ? y : x;
+        return std::max<long>(0, static_cast<long>(right.word_ending_after) -
+                                     static_cast<long>(left.word_after));
       };
-      for (const Candidate& a : near_a_) {
-        const Candidate* best = nullptr;
+      for (const NearHit& a : near_a_) {
+        const NearHit* best = nullptr;
         long best_distance = 0;
-        for (const Candidate& b : near_b_) {
+        for (const NearHit& b : near_b_) {
           if (Overlaps(a.begin, a.end, b.begin, b.end)) continue;
           long distance = words_between(a, b);
           if (distance > label.near[k].within) continue;
@@ -356,14 +378,25 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
     }
   }
   eval.kept_end = static_cast<uint32_t>(kept_.size());
-  eval.hits = static_cast<int>(eval.kept_end - eval.kept_begin);
+  eval.hits = kept;
   eval.prior_begin = static_cast<uint32_t>(fired_.size());
-  uint32_t slot = prior_begin_[index];
-  for (const CompiledPrior& prior : label.priors) {
-    if (!PriorHolds(prior, slot++, label.dimension, unit)) continue;
+  // The lead-in label is of the prior's own dimension.
+  auto fire = [&](const CompiledPrior& prior) {
+    if (prior.lead_in >= 0 && (lead_in_ == nullptr || !LeadInHas(label.dimension, prior.lead_in))) {
+      return;
+    }
     score += prior.score;
     fired_.push_back(prior.rule);
     if (trace) trace->priors.emplace_back(prior.rule, prior.score);
+  };
+  if (label.priors.size() > 64) {
+    for (const CompiledPrior& prior : label.priors) {
+      if (PriorContextHolds(prior, unit)) fire(prior);
+    }
+  } else if (!label.priors.empty()) {
+    for (uint64_t bits = PriorsHolding(index, unit); bits != 0; bits &= bits - 1) {
+      fire(label.priors[__builtin_ctzll(bits)]);
+    }
   }
   eval.prior_end = static_cast<uint32_t>(fired_.size());
   // Nothing speaks for the label (no hit, no prior), so it cannot qualify, and

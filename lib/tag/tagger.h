@@ -64,6 +64,12 @@ class Tagger {
     uint32_t pattern, partner;
     CueList list;
   };
+  struct NearHit {  // a hit of one side of a near clause
+    uint32_t begin, end, pattern;
+    // Words: the first that begins at or after `end`, the first that ends
+    // after `begin` (so the words between two hits are a difference).
+    uint32_t word_after, word_ending_after;
+  };
   struct Eval {
     uint32_t label;
     int hits;
@@ -84,7 +90,10 @@ class Tagger {
   void Evaluate(uint32_t label, const LabelHit* first, const LabelHit* last, const Unit& unit,
                 LabelTrace* trace);
   bool InScope(const CompiledLabel& label, const Unit& unit, std::string* why) const;
-  bool PriorHolds(const CompiledPrior& prior, uint32_t slot, int dimension, const Unit& unit);
+  bool ScopeHolds(const CompiledLabel& label, const Unit& unit, std::string* why) const;
+  // Bit p: the context of the label's prior p holds (labels of up to 64 priors).
+  uint64_t PriorsHolding(uint32_t label, const Unit& unit);
+  uint64_t FindPriorsHolding(uint32_t label, const Unit& unit, size_t at);  // not yet known
   // The prior's conditions apart from its lead-in: part, kind and section.
   bool PriorContextHolds(const CompiledPrior& prior, const Unit& unit) const;
   void FindLivePriorLabels(const Unit& unit);
@@ -108,13 +117,13 @@ class Tagger {
   std::vector<uint32_t> rank_label_;  // per rank: its label
   std::vector<uint8_t> label_kinds_;  // per label: its dimension's kind mask
   std::array<std::vector<uint32_t>, kUnitKindCount> prior_capable_;  // by kind, ascending
-  std::vector<uint32_t> prior_begin_;  // per label: its first prior's slot
   // What a prior says apart from its lead-in condition depends on the unit's
-  // part, kind and section path only: remembered per (slot, kind) while the
-  // part and path stay (context_epoch_ changes when one of them does; kinds
-  // alternate from unit to unit, so they are kept apart instead).
-  std::vector<uint32_t> prior_epoch_;  // [slot * kUnitKindCount + kind]
-  std::vector<uint8_t> prior_static_;
+  // part, kind and section path only: remembered per (label, kind), for
+  // all the label's priors at once, while the part and path stay
+  // (context_epoch_ changes when one of them does; kinds alternate from
+  // unit to unit, so they are kept apart instead).
+  std::vector<uint32_t> prior_epoch_;  // [label * kUnitKindCount + kind]
+  std::vector<uint64_t> prior_holds_;  // same index: PriorsHolding()
   uint32_t context_epoch_ = 1;
   // Per kind, the prior-capable labels with a prior whose context holds
   // (while live_epoch_[kind] == context_epoch_): only they can get a label
@@ -132,7 +141,8 @@ class Tagger {
   std::vector<uint32_t> hit_ranks_;    // a slot per rank: those with hits
   std::vector<uint32_t> label_end_;    // per label: end of its hits in label_hits_, 0 between units
   std::vector<uint32_t> hit_labels_;   // a slot per label: those with hits
-  std::vector<Candidate> candidates_, near_a_, near_b_;
+  std::vector<Candidate> candidates_;
+  std::vector<NearHit> near_a_, near_b_;
   std::vector<Eval> evals_;
   std::vector<double> salience_;  // per dimension, for the unit being tagged
   std::vector<std::pair<uint32_t, uint32_t>> kept_;
