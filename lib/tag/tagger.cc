@@ -60,16 +60,21 @@ Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
   for (const CompiledLabel& l : c_.labels) {
     label_kinds_.push_back(c_.dimensions[l.dimension].kind_mask);
   }
-  for (const CompiledPattern& p : c_.patterns) {
-    use_begin_.push_back(static_cast<uint32_t>(uses_.size()));
-    for (const PatternUse& use : p.uses) {
-      auto it = std::lower_bound(keys.begin(), keys.end(),
-                                 std::make_tuple(use.label, use.list, use.near));
-      uses_.push_back(Use{static_cast<uint32_t>(it - keys.begin()), use.weight, use.list,
-                          label_kinds_[use.label], use.near});
+  for (int k = 0; k < kUnitKindCount; ++k) {
+    const uint8_t bit = KindBit(static_cast<UnitKind>(k));
+    KindUses& kind = kind_uses_[k];
+    for (const CompiledPattern& p : c_.patterns) {
+      kind.begin.push_back(static_cast<uint32_t>(kind.uses.size()));
+      for (const PatternUse& use : p.uses) {
+        if ((label_kinds_[use.label] & bit) == 0) continue;
+        auto it = std::lower_bound(keys.begin(), keys.end(),
+                                   std::make_tuple(use.label, use.list, use.near));
+        kind.uses.push_back(
+            Use{static_cast<uint32_t>(it - keys.begin()), use.weight, use.list, use.near});
+      }
     }
+    kind.begin.push_back(static_cast<uint32_t>(kind.uses.size()));
   }
-  use_begin_.push_back(static_cast<uint32_t>(uses_.size()));
   prior_epoch_.assign(c_.labels.size() * kUnitKindCount, 0);
   prior_holds_.assign(c_.labels.size() * kUnitKindCount, 0);
   for (int k = 0; k < kUnitKindCount; ++k) {
@@ -496,11 +501,12 @@ Status Tagger::Run(Unit&& unit, TaggedUnit* out, TagTrace* trace) {
   // begin, end, pattern) order: a counting sort by rank of (label, list,
   // near), which keeps hit order within a rank, and hits are in (begin, end,
   // pattern) order. (A unit has a few dozen label hits of a few ranks.)
+  const Use* const uses = kind_uses_[static_cast<int>(u.kind)].uses.data();
+  const uint32_t* const use_begin = kind_uses_[static_cast<int>(u.kind)].begin.data();
   uint32_t total = 0;
   for (const Hit& h : hits_) {
-    for (uint32_t k = use_begin_[h.pattern]; k < use_begin_[h.pattern + 1]; ++k) {
-      const Use& use = uses_[k];
-      if ((use.kinds & kind_bit) == 0) continue;
+    for (uint32_t k = use_begin[h.pattern]; k < use_begin[h.pattern + 1]; ++k) {
+      const Use& use = uses[k];
       ++rank_count_[use.rank];
       rank_bits_[use.rank >> 6] |= uint64_t{1} << (use.rank & 63);
       ++total;
@@ -530,9 +536,8 @@ Status Tagger::Run(Unit&& unit, TaggedUnit* out, TagTrace* trace) {
   }
   label_hits_.resize(total);
   for (const Hit& h : hits_) {
-    for (uint32_t k = use_begin_[h.pattern]; k < use_begin_[h.pattern + 1]; ++k) {
-      const Use& use = uses_[k];
-      if ((use.kinds & kind_bit) == 0) continue;
+    for (uint32_t k = use_begin[h.pattern]; k < use_begin[h.pattern + 1]; ++k) {
+      const Use& use = uses[k];
       label_hits_[rank_count_[use.rank]++] =
           LabelHit{h.begin, h.end, use.weight, h.pattern, use.near, use.list};
     }

@@ -104,16 +104,19 @@ class Tagger {
   TaggerOptions options_;
   // Derived from the rules once (per Tagger).
   // The patterns' uses, in one array (a pattern's own vector is a cache
-  // miss away from the pattern's, which is one from the hit's).
+  // miss away from the pattern's, which is one from the hit's); one array
+  // per unit kind, of the uses by labels whose dimension applies to it.
   struct Use {
     uint32_t rank;  // of its (label, list, near) among those of the rules
     float weight;
     CueList list;
-    uint8_t kinds;  // kind mask of the label's dimension
     uint16_t near;
   };
-  std::vector<Use> uses_;
-  std::vector<uint32_t> use_begin_;  // per pattern (and one past the last): first use
+  struct KindUses {
+    std::vector<Use> uses;
+    std::vector<uint32_t> begin;  // per pattern (and one past the last): first use
+  };
+  std::array<KindUses, kUnitKindCount> kind_uses_;
   std::vector<uint32_t> rank_label_;  // per rank: its label
   std::vector<uint8_t> label_kinds_;  // per label: its dimension's kind mask
   std::array<std::vector<uint32_t>, kUnitKindCount> prior_capable_;  // by kind, ascending
