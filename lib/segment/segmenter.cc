@@ -643,7 +643,7 @@ void Segmenter::StageLine(UnitKind kind, const Line& line, std::string_view text
   Stage(std::move(unit));
 }
 
-void Segmenter::Stage(Unit unit) {
+void Segmenter::Stage(Unit&& unit) {
   staged_bytes_ += unit.text.size();
   auto pos = staged_.end();
   while (pos != staged_.begin() && std::prev(pos)->line_start > unit.line_start) --pos;
@@ -651,6 +651,8 @@ void Segmenter::Stage(Unit unit) {
 }
 
 void Segmenter::Flush(std::vector<Unit>* out, bool all, const Draft* restarted) {
+  // Most lines stage nothing (and nothing staged means no bytes held).
+  if (staged_.empty()) return;
   uint32_t limit = std::numeric_limits<uint32_t>::max();
   if (!all) {
     for (const Draft* d : {&cur_, &pending_, &footnote_}) {

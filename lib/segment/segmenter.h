@@ -126,7 +126,7 @@ class Segmenter {
   void StageDraft(Draft* draft);
   void StageLine(UnitKind kind, const Line& line, std::string_view text,
                  std::string_view marker = {});
-  void Stage(Unit unit);
+  void Stage(Unit&& unit);
   void StartFootnote(const Line& line, const LineInfo& info);
   void EndFootnotes();
   void ResolveDeferredNumber(const LineInfo* next);
