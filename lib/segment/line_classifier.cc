@@ -144,7 +144,11 @@ void LineClassifier::Groups(const LinePattern& p, std::string_view text) {
 }
 
 Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
-  *info = LineInfo();
+  // Copied from a constant: `*info = LineInfo()` built the fresh value on the
+  // stack (rep stos) and read it back before the stores had landed, a stall
+  // of ~1 % of a matrix run's time.
+  static constexpr LineInfo kFresh{};
+  *info = kFresh;
   info->indent = LeadingSpaces(raw);
   NormaliseLine(raw, &buffer_);
   std::string_view text = buffer_;
