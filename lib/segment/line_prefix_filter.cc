@@ -151,8 +151,12 @@ LinePrefixFilter::LinePrefixFilter(const std::vector<std::string>& patterns)
     uint32_t bit = uint32_t{1} << (k % 32);
     for (int a = 0; a < 256; ++a) {
       if (p.single[a]) single_[a] |= bit;
-      for (int b = 0; b < 256; ++b) {
-        if (p.pairs[a][b]) pairs_[a * 256 + b] |= bit;
+      // Most first bytes start no pair: skip their 256 tests (this loop was
+      // ~17 M instructions of every run's start-up).
+      if (p.pairs[a].any()) {
+        for (int b = 0; b < 256; ++b) {
+          if (p.pairs[a][b]) pairs_[a * 256 + b] |= bit;
+        }
       }
       if (!anchored_end || p.last[a]) ends_[a] |= bit;
     }
