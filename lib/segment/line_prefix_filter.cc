@@ -52,14 +52,18 @@ Prefixes OneOf(const Bytes& bytes) {
 }
 
 // Any character made of two or more bytes: a lead byte, then anything.
-Prefixes AnyMultibyte() {
-  Prefixes p;
-  for (int b = 0x80; b < 256; ++b) {
-    p.first.set(b);
-    p.last.set(b);
-    p.pairs[b].set();
-  }
-  return p;
+// Built once: every letter under (?i) asks for it.
+const Prefixes& AnyMultibyte() {
+  static const Prefixes any = [] {
+    Prefixes p;
+    for (int b = 0x80; b < 256; ++b) {
+      p.first.set(b);
+      p.last.set(b);
+      p.pairs[b].set();
+    }
+    return p;
+  }();
+  return any;
 }
 
 // `a` then `b`.
