@@ -198,17 +198,19 @@ void GapMatrix::Offer(Cell* cell, ExampleRef example) const {
   auto& v = cell->examples;
   if (options_.max_examples == 0) return;
   if (options_.max_examples > 0 && static_cast<int64_t>(v.size()) >= options_.max_examples) {
-    if (!ExampleLess(example, v.back())) return;
+    if (!ExampleLess(example, cell->last)) return;
     v.pop_back();
   }
   // Units mostly arrive in document order: appending is the common case.
   if (v.empty() || !ExampleLess(example, v.back())) {
     v.push_back(example);
+    cell->last = example;
     return;
   }
   auto at = std::upper_bound(v.begin(), v.end(), example,
                              [this](ExampleRef a, ExampleRef b) { return ExampleLess(a, b); });
   v.insert(at, example);
+  cell->last = v.back();
 }
 
 void GapMatrix::Count(const Key& key, ExampleRef example) {

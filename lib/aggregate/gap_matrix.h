@@ -168,6 +168,10 @@ class GapMatrix {
   struct Cell {
     int64_t paragraphs = 0;
     std::vector<ExampleRef> examples;
+    // A copy of examples.back() (when there are examples): a full cell turns
+    // most units away on it alone, and the vector's own storage is a cache
+    // miss away (~1.5 % of `gapmap matrix` went to that miss).
+    ExampleRef last{};
   };
   struct Names {
     std::vector<std::string> names;

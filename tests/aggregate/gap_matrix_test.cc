@@ -153,6 +153,36 @@ TEST_CASE("example ids are the smallest by doc and ordinal whatever the input or
   CHECK(Ids(row) == "a:0003 a:0009");
 }
 
+TEST_CASE("example ids are the smallest ones on random input orders and cell sizes") {
+  MatrixFixture f;
+  std::mt19937 rng(5);
+  for (int round = 0; round < 200; ++round) {
+    const int64_t keep = 1 + static_cast<int64_t>(rng() % 5);
+    GapMatrix m(MatrixOptions{MatrixBy::kAgency, {"fourp"}, {"all"}, keep});
+    // Mostly in order, as units come, with some going back.
+    std::vector<std::pair<std::string, uint32_t>> units;
+    const int count = 1 + static_cast<int>(rng() % 20);
+    for (int i = 0; i < count; ++i) {
+      const uint32_t ordinal = rng() % 4 == 0 ? 1 + rng() % 30 : static_cast<uint32_t>(i + 1);
+      units.emplace_back(rng() % 3 == 0 ? "a" : "b", ordinal);
+    }
+    std::vector<std::string> want;
+    for (const auto& [doc, ordinal] : units) {
+      m.Add(f.Unit(doc, ordinal, "IOM", "gap", {"protection"}), f.schema);
+      want.push_back(FormatExampleId(ExampleId{doc, ordinal}));
+    }
+    std::sort(want.begin(), want.end());  // ids of one width sort like (doc, ordinal)
+    want.resize(std::min<size_t>(want.size(), static_cast<size_t>(keep)));
+    std::string joined;
+    for (const std::string& id : want) joined += (joined.empty() ? "" : " ") + id;
+    std::vector<MatrixRow> rows = m.Rows(Normalize::kRow);
+    const MatrixRow* row = Find(rows, "IOM", "fourp", "protection", "all");
+    REQUIRE(row != nullptr);
+    INFO("round " << round);
+    CHECK(Ids(row) == joined);
+  }
+}
+
 TEST_CASE("merged partial matrices equal one run over all units") {
   MatrixFixture f;
   std::vector<TaggedUnit> units;
