@@ -66,22 +66,20 @@ const Prefixes& AnyMultibyte() {
   return any;
 }
 
-// `a` then `b`.
-Prefixes Concat(const Prefixes& a, const Prefixes& b) {
-  Prefixes p;
-  p.nullable = a.nullable && b.nullable;
-  if (a.nullable) p.single |= b.single;
-  if (b.nullable) p.single |= a.single;
-  p.first = a.first;
-  if (a.nullable) p.first |= b.first;
-  p.last = b.last;
-  if (b.nullable) p.last |= a.last;
-  p.pairs = a.pairs;
-  p.AddPairs(a.single, b.first);
-  if (a.nullable) {
-    for (int x = 0; x < 256; ++x) p.pairs[x] |= b.pairs[x];
+// `a` then `b`, into `a`: in place, since a sequence of n pieces would
+// otherwise build and copy n sets of pairs (most of the filter's start-up).
+void Concat(Prefixes* a, const Prefixes& b) {
+  Bytes single;
+  if (a->nullable) single |= b.single;
+  if (b.nullable) single |= a->single;
+  a->AddPairs(a->single, b.first);  // before a's single bytes change
+  if (a->nullable) {
+    for (int x = 0; x < 256; ++x) a->pairs[x] |= b.pairs[x];
+    a->first |= b.first;
   }
-  return p;
+  a->last = b.nullable ? b.last | a->last : b.last;
+  a->single = single;
+  a->nullable = a->nullable && b.nullable;
 }
 
 // `a` repeated (any count: the bounds are not worth reading).
@@ -125,7 +123,7 @@ Prefixes Analyse(const RegexNode& n) {
       break;
     case RegexNode::Kind::kConcat: {
       Prefixes p = Empty();
-      for (const RegexNode& child : n.children) p = Concat(p, Analyse(child));
+      for (const RegexNode& child : n.children) Concat(&p, Analyse(child));
       return p;
     }
     case RegexNode::Kind::kAlternate: {
