@@ -312,6 +312,34 @@ labels:
                 "stance:recommendation stance/recommendation 'priority' [2,10)"});
 }
 
+// The tagger keeps which of a label's priors hold as one 64-bit mask per
+// label and kind; a label of more priors takes a path without it. A prior
+// at the mask's last bit (the 64th) and one past it must fire like any other.
+TEST_CASE("the 64th prior and those after it fire like the others") {
+  for (int count : {64, 65, 70}) {
+    CAPTURE(count);
+    std::string yaml = R"(dimension: stance
+multi: false
+default: context
+decide: score
+labels:
+  activity:
+    min_hits: 0
+    prior:
+)";
+    for (int p = 0; p + 1 < count; ++p) {
+      yaml += "      - {section: 'nowhere " + std::to_string(p) + "', score: 1}\n";
+    }
+    yaml += "      - {part: recommendations, score: 1}\n";
+    auto rules = Rules({{"s.yaml", yaml}});
+    CHECK(Tag(*rules, "anything", "stance", UnitKind::kText, "recommendations") ==
+          Strings{"activity"});
+    CHECK(Tag(*rules, "anything", "stance", UnitKind::kText, "gaps") == Strings{"context"});
+    CHECK(Tag(*rules, "anything", "stance", UnitKind::kText, "", {"nowhere 3"}) ==
+          Strings{"activity"});
+  }
+}
+
 TEST_CASE("a label needs a hit or a prior even with zero thresholds") {
   auto rules = Rules({{"t.yaml", R"(dimension: topic
 labels:
