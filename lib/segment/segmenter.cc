@@ -645,14 +645,21 @@ void Segmenter::StageLine(UnitKind kind, const Line& line, std::string_view text
 
 void Segmenter::Stage(Unit&& unit) {
   staged_bytes_ += unit.text.size();
+  if (staged_head_ > 0 && staged_.size() == staged_.capacity()) {
+    // Drop the emitted units before the vector would grow, so it holds no
+    // more than twice the units still waiting.
+    staged_.erase(staged_.begin(), staged_.begin() + static_cast<long>(staged_head_));
+    staged_head_ = 0;
+  }
+  auto first = staged_.begin() + static_cast<long>(staged_head_);
   auto pos = staged_.end();
-  while (pos != staged_.begin() && std::prev(pos)->line_start > unit.line_start) --pos;
+  while (pos != first && std::prev(pos)->line_start > unit.line_start) --pos;
   staged_.insert(pos, std::move(unit));
 }
 
 void Segmenter::Flush(std::vector<Unit>* out, bool all, const Draft* restarted) {
   // Most lines stage nothing (and nothing staged means no bytes held).
-  if (staged_.empty()) return;
+  if (staged_head_ == staged_.size()) return;
   uint32_t limit = std::numeric_limits<uint32_t>::max();
   if (!all) {
     for (const Draft* d : {&cur_, &pending_, &footnote_}) {
@@ -660,10 +667,14 @@ void Segmenter::Flush(std::vector<Unit>* out, bool all, const Draft* restarted) 
     }
     if (deferred_) limit = std::min(limit, deferred_->number_line);
   }
-  while (!staged_.empty() && staged_.front().line_start < limit) {
-    staged_bytes_ -= staged_.front().text.size();
-    Emit(&staged_.front(), out);
-    staged_.pop_front();
+  while (staged_head_ < staged_.size() && staged_[staged_head_].line_start < limit) {
+    Unit& unit = staged_[staged_head_++];
+    staged_bytes_ -= unit.text.size();
+    Emit(&unit, out);
+  }
+  if (staged_head_ == staged_.size()) {
+    staged_.clear();  // keeps the capacity for the next units
+    staged_head_ = 0;
   }
   if (!all && staged_bytes_ > options_.max_unit_bytes && pending_.live()) {
     // Too much is waiting for the pending unit: it will not be continued.

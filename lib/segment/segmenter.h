@@ -43,7 +43,6 @@
 #ifndef GAPMAP_SEGMENT_SEGMENTER_H_
 #define GAPMAP_SEGMENT_SEGMENTER_H_
 
-#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -173,7 +172,12 @@ class Segmenter {
   int last_footnote_ = 0;              // the last footnote number seen
   int max_reference_ = 0;              // the highest note reference in the text since
 
-  std::deque<Unit> staged_;  // finished units waiting for earlier ones
+  // Finished units waiting for earlier ones: staged_[staged_head_..] in
+  // line order; those before staged_head_ are emitted (moved from). A vector
+  // reused for the whole document rather than a deque, which allocated and
+  // freed a block for every other unit.
+  std::vector<Unit> staged_;
+  size_t staged_head_ = 0;
   size_t staged_bytes_ = 0;
   uint32_t next_ordinal_ = 1;
   uint32_t lead_in_ = 0;  // ordinal of the paragraph leading in to a list

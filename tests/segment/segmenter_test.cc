@@ -338,6 +338,28 @@ TEST_CASE("furniture held back beyond the limit releases the paragraph it waits 
   CHECK(units[13].text == "here but continues.");
 }
 
+TEST_CASE("units held back again and again keep document order") {
+  // Each paragraph waits for its continuation with the furniture found inside
+  // it held back: the queue of waiting units fills and empties forty times
+  // in one document and must not lose, repeat or reorder a unit.
+  std::string text;
+  Lines expected;
+  int line = 1;
+  for (int i = 0; i < 40; ++i) {
+    text += fmt::format(
+        "Paragraph {} of the report, long enough to be body text, does not end\n\nICAT\n\n"
+        "here but goes on after the page furniture that interrupted it.\n\n",
+        i);
+    expected.push_back(
+        fmt::format("text {}-{} Paragraph {} of the report, long enough to be body text, does not "
+                    "end here but goes on after the page furniture that interrupted it.",
+                    line, line + 4, i));
+    expected.push_back(fmt::format("furniture {}-{} ICAT", line + 2, line + 2));
+    line += 6;
+  }
+  CHECK(SegmentAll(text) == expected);
+}
+
 TEST_CASE("a document without structure rules falls back to blocks of text") {
   StructureRules empty;
   SegmentRun run;
