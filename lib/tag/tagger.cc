@@ -240,8 +240,11 @@ bool Tagger::ScopeHolds(const CompiledLabel& label, const Unit& unit, std::strin
   return true;
 }
 
+template <bool kTraced>
 void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* last,
-                      const Unit& unit, LabelTrace* trace) {
+                      const Unit& unit, LabelTrace* traced) {
+  // A constant null when not explaining, so the compiler drops every `if (trace)`.
+  LabelTrace* const trace = kTraced ? traced : nullptr;
   const CompiledLabel& label = c_.labels[index];
   const CompiledDimension& dim = c_.dimensions[label.dimension];
   candidates_.clear();
@@ -582,10 +585,10 @@ Status Tagger::Run(Unit&& unit, TaggedUnit* out, TagTrace* trace) {
     const uint32_t end = label_end_[l] != 0 ? label_end_[l] : h;
     if (trace != nullptr) {
       LabelTrace lt;
-      Evaluate(l, label_hits_.data() + h, label_hits_.data() + end, u, &lt);
+      Evaluate<true>(l, label_hits_.data() + h, label_hits_.data() + end, u, &lt);
       label_traces.push_back(std::move(lt));
     } else {
-      Evaluate(l, label_hits_.data() + h, label_hits_.data() + end, u, nullptr);
+      Evaluate<false>(l, label_hits_.data() + h, label_hits_.data() + end, u, nullptr);
     }
     h = end;
   }

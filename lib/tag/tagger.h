@@ -87,8 +87,11 @@ class Tagger {
   void UpdateSections(const Unit& unit);
   void FindLeadIn(const Unit& unit);
   bool LeadInHas(int dimension, int label) const;
+  // Two copies: Evaluate<false> runs ~25 times per unit, and without the
+  // explain checks its prologue and branches are smaller.
+  template <bool kTraced>
   void Evaluate(uint32_t label, const LabelHit* first, const LabelHit* last, const Unit& unit,
-                LabelTrace* trace);
+                LabelTrace* traced);
   bool InScope(const CompiledLabel& label, const Unit& unit, std::string* why) const;
   bool ScopeHolds(const CompiledLabel& label, const Unit& unit, std::string* why) const;
   // Bit p: the context of the label's prior p holds (labels of up to 64 priors).
