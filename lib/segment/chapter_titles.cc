@@ -86,7 +86,15 @@ int ChapterTitles::Find(std::string_view candidate) const {
 int ChapterTitles::Match(std::string_view text) const {
   std::string_view t = Trim(text);
   // A title is a short line or two; longer text is never one.
-  if (t.empty() || t.size() > kMaxChars || Words(t) > kMaxWords) return -1;
+  if (t.empty() || t.size() > kMaxChars) return -1;
+  int agency = FindIn(t);
+  // Counting the words is the dearer test and almost every text finds no
+  // name, so it is made only for a text that names an agency.
+  if (agency >= 0 && Words(t) > kMaxWords) return -1;
+  return agency;
+}
+
+int ChapterTitles::FindIn(std::string_view t) const {
   if (t.size() > 4 && (t.substr(0, 4) == "The " || t.substr(0, 4) == "the ")) t.remove_prefix(4);
   if (int a = Find(t); a >= 0) return a;
   if (t.back() == ')') {

@@ -37,6 +37,9 @@ class ChapterTitles {
 
  private:
   int Find(std::string_view candidate) const;
+  // Match() without the limit on words: the name `t` is, or holds in
+  // parentheses or before a comma, or -1.
+  int FindIn(std::string_view t) const;
 
   struct Name {
     std::string text;  // names: lowercase; acronyms: as written

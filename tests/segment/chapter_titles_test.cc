@@ -80,5 +80,23 @@ TEST_CASE("a heading that only mentions an agency is not a title") {
   CHECK(Title(t, r, "") == "");
 }
 
+TEST_CASE("text of more than kMaxWords words or kMaxChars characters is never a title") {
+  AgencyRegistry r = TestRegistry();
+  ChapterTitles t(r);
+  // The name before the comma would match; the length alone rules it out.
+  std::string clause = "Division for the Advancement of Women,";
+  int words = 6;
+  while (words < ChapterTitles::kMaxWords) {
+    clause += " word";
+    ++words;
+  }
+  CHECK(Title(t, r, clause) == "DAW");                // exactly the most words
+  CHECK(Title(t, r, clause + " more") == "");         // one word more
+  CHECK(Title(t, r, "  " + clause + "  ") == "DAW");  // surrounding spaces are no words
+  std::string spaced =
+      "Division for the Advancement of Women," + std::string(ChapterTitles::kMaxChars, ' ') + "x";
+  CHECK(Title(t, r, spaced) == "");  // few words, too many characters
+}
+
 }  // namespace
 }  // namespace gapmap
