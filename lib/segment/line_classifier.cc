@@ -150,8 +150,8 @@ Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
   static constexpr LineInfo kFresh{};
   *info = kFresh;
   info->indent = LeadingSpaces(raw);
-  NormaliseLine(raw, &buffer_);
-  std::string_view text = buffer_;
+  // Most lines need no change: their text is then a view of `raw` itself.
+  std::string_view text = NormaliseLineView(raw, &buffer_);
   info->text = text;
   info->body = text;
   if (text.empty()) {

@@ -44,6 +44,7 @@ struct LineInfo {
   LineShape shape = LineShape::kBlank;
   int indent = 0;            // leading spaces of the raw line
   std::string_view text;     // normalised and trimmed; valid until the next Classify()
+                             // and while the raw line is
   std::string_view marker;   // bullet, number or heading marker, as written
   std::string_view body;     // text after the marker (== text when there is none)
   int number = -1;           // kNumberOnly: the number
@@ -70,7 +71,7 @@ class LineClassifier {
 
   const StructureRules& rules_;
   bool separator_matches_empty_;  // the footnote separator on an empty line
-  std::string title_;  // lowercase, normalised; empty when unknown
+  std::string title_;             // lowercase, normalised; empty when unknown
   std::string issuer_;
   std::string buffer_;  // the normalised line
   std::vector<int> hits_;

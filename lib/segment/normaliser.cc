@@ -146,9 +146,9 @@ inline BlockClass ClassifyBlock(const char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i space = _mm_set1_epi8(' ');
   // Signed: controls and every non-ASCII byte are below ' '.
-  __m128i other = _mm_or_si128(_mm_cmplt_epi8(v, space),
-                               _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
-                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('`'))));
+  __m128i other = _mm_or_si128(
+      _mm_cmplt_epi8(v, space),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(v, _mm_set1_epi8('`'))));
   return {static_cast<unsigned>(_mm_movemask_epi8(other)),
           static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)))};
 }
@@ -232,19 +232,9 @@ const char* SkipPlain(const char* p, const char* end, const char* run) {
   return p;
 }
 
-}  // namespace
-
-void NormaliseLine(std::string_view raw, std::string* out) {
+// The work of NormaliseLine() on the trimmed line p..end that is not plain.
+void NormaliseMixed(const char* p, const char* end, std::string* out) {
   out->clear();
-  // Trim: leading and trailing ASCII spaces and controls never survive.
-  const char* p = raw.data();
-  const char* end = p + raw.size();
-  while (p < end && ClassOf(*p) == kAsciiSpace) ++p;
-  while (end > p && ClassOf(end[-1]) == kAsciiSpace) --end;
-  if (IsPlainLine(p, static_cast<size_t>(end - p))) {
-    out->assign(p, static_cast<size_t>(end - p));
-    return;
-  }
   out->reserve(static_cast<size_t>(end - p));
   Writer w(out);
   const char* run = p;  // start of the plain text not yet copied
@@ -301,6 +291,24 @@ void NormaliseLine(std::string_view raw, std::string* out) {
     run = p;
   }
   w.Put(std::string_view(run, static_cast<size_t>(p - run)));
+}
+
+}  // namespace
+
+std::string_view NormaliseLineView(std::string_view raw, std::string* scratch) {
+  // Trim: leading and trailing ASCII spaces and controls never survive.
+  const char* p = raw.data();
+  const char* end = p + raw.size();
+  while (p < end && ClassOf(*p) == kAsciiSpace) ++p;
+  while (end > p && ClassOf(end[-1]) == kAsciiSpace) --end;
+  if (IsPlainLine(p, static_cast<size_t>(end - p))) return {p, static_cast<size_t>(end - p)};
+  NormaliseMixed(p, end, scratch);
+  return *scratch;
+}
+
+void NormaliseLine(std::string_view raw, std::string* out) {
+  std::string_view text = NormaliseLineView(raw, out);
+  if (text.data() != out->data()) out->assign(text.data(), text.size());
 }
 
 int LeadingSpaces(std::string_view raw) {

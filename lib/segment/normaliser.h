@@ -22,6 +22,11 @@ namespace gapmap {
 
 void NormaliseLine(std::string_view raw, std::string* out);
 
+// The same text without the copy for a line that needs none (most lines):
+// a view into `raw` when trimming is all it needs, else into `*scratch`,
+// which holds the normalised text. Valid while both are unchanged.
+std::string_view NormaliseLineView(std::string_view raw, std::string* scratch);
+
 // Leading spaces of `raw` (a tab counts as one): the indent the segmenter
 // reads footnote inserts and resumed text by.
 int LeadingSpaces(std::string_view raw);

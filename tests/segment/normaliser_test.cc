@@ -130,8 +130,27 @@ TEST_CASE("random lines normalise like the contract applied piece by piece") {
       raw += p->raw;
     }
     CAPTURE(raw);
-    CHECK(Norm(raw) == NormOnePieceAtATime(pieces));
+    std::string expected = NormOnePieceAtATime(pieces);
+    CHECK(Norm(raw) == expected);
+    // The view gives the same text, from the line itself or from the scratch.
+    std::string scratch = "stale";
+    std::string_view view = NormaliseLineView(raw, &scratch);
+    CHECK(view == expected);
+    bool in_raw = view.data() >= raw.data() && view.data() + view.size() <= raw.data() + raw.size();
+    CHECK((in_raw || view.data() == scratch.data()));
   }
+}
+
+TEST_CASE("a line that needs no change beyond trimming is viewed in place") {
+  std::string scratch = "stale";
+  std::string raw = "  Plain words, one space apart.\t";
+  std::string_view view = NormaliseLineView(raw, &scratch);
+  CHECK(view == "Plain words, one space apart.");
+  CHECK(view.data() == raw.data() + 2);
+  CHECK(scratch == "stale");  // untouched
+  raw = "Two  spaces";
+  CHECK(NormaliseLineView(raw, &scratch) == "Two spaces");
+  CHECK(scratch == "Two spaces");
 }
 
 TEST_CASE("leading spaces count the indent") {
