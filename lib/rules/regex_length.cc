@@ -53,11 +53,44 @@ long MaxBytes(const RegexNode& n) {
   return kUnbounded;
 }
 
+// Far beyond any line; keeps sums and products of counts from overflowing.
+constexpr size_t kLeastCap = size_t{1} << 32;
+
+size_t LeastBytes(const RegexNode& n) {
+  switch (n.kind) {
+    case RegexNode::Kind::kChar:
+      return 1;
+    case RegexNode::Kind::kEmpty:
+    case RegexNode::Kind::kAnchor:
+    case RegexNode::Kind::kWordBoundary:
+      return 0;
+    case RegexNode::Kind::kConcat: {
+      size_t sum = 0;
+      for (const RegexNode& child : n.children) sum = std::min(kLeastCap, sum + LeastBytes(child));
+      return sum;
+    }
+    case RegexNode::Kind::kAlternate: {
+      size_t least = kLeastCap;
+      for (const RegexNode& child : n.children) least = std::min(least, LeastBytes(child));
+      return n.children.empty() ? 0 : least;
+    }
+    case RegexNode::Kind::kRepeat:
+      return n.min <= 0 ? 0
+                        : std::min(kLeastCap, LeastBytes(n.children[0]) * static_cast<size_t>(n.min));
+  }
+  return 0;
+}
+
 }  // namespace
 
 int MaxMatchBytes(std::string_view pattern) {
   std::optional<RegexNode> tree = ParseRegexSyntax(pattern);
   return static_cast<int>(tree ? MaxBytes(*tree) : kUnbounded);
+}
+
+size_t MinMatchBytes(std::string_view pattern) {
+  std::optional<RegexNode> tree = ParseRegexSyntax(pattern);
+  return tree ? LeastBytes(*tree) : 0;
 }
 
 }  // namespace gapmap

@@ -1,5 +1,7 @@
-// The most bytes a match of a regex can span, read from its RE2 syntax.
+// The most and the fewest bytes a match of a regex can span, read from its
+// RE2 syntax (regex_syntax.h).
 //
+// MaxMatchBytes:
 // The regex prefilter runs a regex only in windows around the atoms it found
 // (regex_prefilter.h): a match holds one of its atoms and is at most this
 // long, so it lies within that distance of the atom. The bound must never be
@@ -14,12 +16,23 @@
 #ifndef GAPMAP_RULES_REGEX_LENGTH_H_
 #define GAPMAP_RULES_REGEX_LENGTH_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace gapmap {
 
 // The bound in bytes, or -1 if unbounded (or not understood).
 int MaxMatchBytes(std::string_view pattern);
+
+// The fewest bytes a match can span. A text shorter than that holds no
+// match, so the regex need not run: the line classifier asks it of the
+// footnote separator ('^ {30,}$' in rules/structure.yaml), which would
+// otherwise run over every line made only of spaces, most of them one space
+// long. The bound must never be too large; it may be too small: every
+// character counts one byte (a multi-byte one spans more), anchors and word
+// boundaries none, a repeat its least count times its child; a pattern the
+// reader does not understand gives 0.
+size_t MinMatchBytes(std::string_view pattern);
 
 }  // namespace gapmap
 

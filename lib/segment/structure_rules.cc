@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
+#include "lib/rules/regex_length.h"
 #include "lib/rules/rule_file.h"
 #include "lib/rules/yaml_access.h"
-#include "lib/segment/min_match_bytes.h"
 
 namespace gapmap {
 

@@ -1,4 +1,4 @@
-#include "lib/segment/min_match_bytes.h"
+#include "lib/rules/regex_length.h"
 
 #include <doctest/doctest.h>
 
