@@ -109,17 +109,14 @@ bool AtomScanner::Build() {
     }
   }
   depth_.assign(n, 0);
-  atoms_begin_.assign(n + 1, 0);
   std::vector<size_t> by_number(n);
   for (size_t s = 0; s < n; ++s) by_number[number[s]] = s;
-  state_atoms_.clear();
+  state_atoms_ = FlatLists();
   for (size_t k = 0; k < n; ++k) {
     const size_t s = by_number[k];
     depth_[k] = trie_depth[s];
-    atoms_begin_[k] = static_cast<uint32_t>(state_atoms_.size());
-    state_atoms_.insert(state_atoms_.end(), out[s].begin(), out[s].end());
+    state_atoms_.Add(out[s].begin(), out[s].end());
   }
-  atoms_begin_[n] = static_cast<uint32_t>(state_atoms_.size());
   return true;
 }
 
@@ -195,8 +192,7 @@ void AtomScanner::Scan(std::string_view text, AtomScanScratch* scratch,
   for (const auto& [state, end] : scratch->hits) {
     if (state_seen[state]) continue;
     state_seen[state] = 1;
-    for (uint32_t i = atoms_begin_[state]; i < atoms_begin_[state + 1]; ++i) {
-      int atom = state_atoms_[i];
+    for (int atom : state_atoms_[state]) {
       if (!scratch->atom_seen[atom]) {
         scratch->atom_seen[atom] = 1;
         found->push_back(atom);

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "lib/core/flat_lists.h"
 #include "lib/rules/match_types.h"
 
 namespace gapmap {
@@ -38,10 +39,8 @@ class AtomScanner {
   // the atoms that end there.
   void Scan(std::string_view text, AtomScanScratch* scratch, std::vector<int>* found) const;
 
-  // The atoms that end where the scan reached `state`: [first, second).
-  std::pair<const int*, const int*> AtomsAt(uint32_t state) const {
-    return {state_atoms_.data() + atoms_begin_[state], state_atoms_.data() + atoms_begin_[state + 1]};
-  }
+  // The atoms that end where the scan reached `state`.
+  FlatLists::Items AtomsAt(uint32_t state) const { return state_atoms_[state]; }
   size_t atom_length(int atom) const { return atoms_[atom].size(); }
 
   size_t atom_count() const { return atoms_.size(); }
@@ -67,9 +66,7 @@ class AtomScanner {
   size_t table_offset_ = 0;
   uint32_t atoms_from_ = 0;
   std::vector<uint32_t> depth_;  // per state: the length of the atom prefix it stands for
-  // Atoms ending at each state (its own and those of its suffixes): CSR.
-  std::vector<uint32_t> atoms_begin_;
-  std::vector<int> state_atoms_;
+  FlatLists state_atoms_;  // per state: the atoms ending there (its own and its suffixes' atoms)
 };
 
 }  // namespace gapmap

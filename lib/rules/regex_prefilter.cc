@@ -148,15 +148,6 @@ void RegexPrefilter::Build() {
   built_ = scanner_.Build();
 }
 
-void RegexPrefilter::FlatLists::Assign(const std::vector<std::vector<int>>& lists) {
-  begin_.assign(1, 0);
-  items_.clear();
-  for (const std::vector<int>& list : lists) {
-    items_.insert(items_.end(), list.begin(), list.end());
-    begin_.push_back(static_cast<uint32_t>(items_.size()));
-  }
-}
-
 bool RegexPrefilter::Candidates(std::string_view text, PrefilterScratch* scratch,
                                 std::vector<int>* candidates) const {
   if (!built_) return false;

@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lib/core/flat_lists.h"
 #include "lib/rules/atom_scanner.h"
 #include "lib/rules/match_types.h"
 
@@ -75,25 +76,6 @@ class RegexPrefilter {
 
   std::vector<std::string> patterns_;
   AtomScanner scanner_;
-  // Lists of ints per index, stored flat: the per-atom lookups of a scan,
-  // several per atom found, then read adjacent memory instead of chasing a
-  // vector per atom.
-  class FlatLists {
-   public:
-    struct Items {
-      const int* first;
-      const int* last;
-      const int* begin() const { return first; }
-      const int* end() const { return last; }
-    };
-    void Assign(const std::vector<std::vector<int>>& lists);
-    Items operator[](size_t i) const { return {items_.data() + begin_[i], items_.data() + begin_[i + 1]}; }
-
-   private:
-    std::vector<uint32_t> begin_;  // per index, and one past the last
-    std::vector<int> items_;
-  };
-
   FlatLists atom_clauses_;  // per atom: the clauses it is in
   std::vector<int> clause_regex_;               // per clause: its regex
   std::vector<int> clause_count_;               // per regex: its clauses
