@@ -11,7 +11,7 @@ namespace {
 
 AgencyRegistry Registry() {
   AgencyRegistry r;
-  r.agencies.push_back({"ICAT", "ICAT", {}, {"ICAT"}, {}, {}});
+  r.agencies.push_back({"ICAT", "ICAT", {}, {"ICAT"}, {}, {}, {}});
   return r;
 }
 

@@ -213,7 +213,7 @@ TEST_CASE("stamping units built by hand") {
                                {"International Labour Organization"},
                                {"ILO"},
                                {},
-                               {}});
+                               {}, {}});
   StructureRules rules;
   rules.before_first_chapter = "intro";
   rules.chapter_default = "mandate";

@@ -12,33 +12,33 @@ AgencyRegistry TestRegistry() {
                         {"International Organization for Migration"},
                         {"IOM"},
                         {},
-                        {}});
+                        {}, {}});
   r.agencies.push_back({"UNAIDS",
                         "Joint United Nations Programme on HIV/AIDS",
                         {"Joint United Nations Programme on HIV/AIDS"},
                         {"UNAIDS"},
                         {},
-                        {}});
+                        {}, {}});
   r.agencies.push_back({"DAW",
                         "Division for the Advancement of Women",
                         {"Division for the Advancement of Women"},
                         {"DAW"},
                         {},
-                        {}});
-  r.agencies.push_back({"UNWOMEN", "UN Women", {"UN Women"}, {}, {}, {}});
-  r.agencies.push_back({"WORLDBANK", "The World Bank", {"World Bank"}, {}, {}, {}});
+                        {}, {}});
+  r.agencies.push_back({"UNWOMEN", "UN Women", {"UN Women"}, {}, {}, {}, {}});
+  r.agencies.push_back({"WORLDBANK", "The World Bank", {"World Bank"}, {}, {}, {}, {}});
   r.agencies.push_back({"UNESCO",
                         "United Nations Educational, Scientific and Cultural Organization",
                         {"United Nations Educational, Scientific and Cultural Organization"},
                         {"UNESCO"},
                         {},
-                        {}});
+                        {}, {}});
   r.agencies.push_back({"ICAT",
                         "Inter-Agency Coordination Group against Trafficking in Persons",
                         {},
                         {"ICAT"},
                         {},
-                        {}});
+                        {}, {}});
   return r;
 }
 
