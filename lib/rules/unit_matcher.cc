@@ -59,14 +59,9 @@ namespace {
 // kNearby places back; one that belongs further back (a regex hit) is set
 // aside and merged in at the end. Sorting them all was ~1.3 % of matrix.
 constexpr size_t kNearby = 8;
-constexpr size_t kAsideCapacity = 64;
-
-// Room for the hits set aside, left uninitialised (an array of Hit would be
-// zeroed on every call, which cost more than the rest of the sorting).
-union AsideBuffer {
-  AsideBuffer() {}
-  Hit hits[kAsideCapacity];
-};
+// Hits set aside at a time (a unit has a few regex hits): a small array, as
+// Hit's initialisers zero it on every call; when it fills, it is merged in.
+constexpr size_t kAsideCapacity = 16;
 
 // Sorts the `count` hits of `aside` and merges them into the sorted
 // h[0, sorted), which has room behind it: h[sorted, sorted + count) is free.
@@ -89,8 +84,7 @@ void NormalizeHits(std::vector<Hit>* hits) {
   const size_t n = h.size();
   // 1. HitLess order: h[0, sorted) is in order; the hits set aside and
   // those not yet read fill the rest.
-  AsideBuffer buffer;
-  Hit* const aside = buffer.hits;
+  Hit aside[kAsideCapacity];
   size_t sorted = 0, set_aside = 0;
   for (size_t i = 0; i < n; ++i) {
     const Hit x = h[i];
