@@ -114,6 +114,20 @@ bool LineReader::Fill() {
   return *n > 0;
 }
 
+// Defined before their callers so that the fast path in Next() inlines them.
+inline void LineReader::StartPiece(size_t begin, Line* line) const {
+  line->number = line_number_;
+  line->offset = base_offset_ + begin;
+  line->page_break = false;
+}
+
+inline void LineReader::EndLine(size_t next, Line* line) {
+  line->continued = in_long_line_;
+  in_long_line_ = false;
+  pos_ = std::min(next, filled_);
+  ++line_number_;
+}
+
 bool LineReader::Next(Line* line) {
   size_t scan = pos_;
   bool unusual = false;  // [pos_, scan) holds a non-ASCII byte, '\f' or NUL
@@ -151,13 +165,9 @@ bool LineReader::Next(Line* line) {
       } else if (!unusual) {
         // The common line, whole and plain (so without a page break), handed
         // out here: what EmitPiece() does for it, without its two calls.
+        StartPiece(pos_, line);
         line->text = std::string_view(buffer_.data() + pos_, end - pos_);
-        line->number = line_number_++;
-        line->offset = base_offset_ + pos_;
-        line->page_break = false;
-        line->continued = in_long_line_;
-        in_long_line_ = false;
-        pos_ = std::min(next, filled_);
+        EndLine(next, line);
         return true;
       }
       EmitPiece(end, next, !unusual, line);
@@ -187,16 +197,18 @@ void LineReader::EmitPiece(size_t end, size_t next, bool plain, Line* line) {
   size_t taken = Emit(pos_, end, plain, line);
   // The piece ends its line unless it was cut: by the byte cap (next == end)
   // or because its repair would have outgrown the cap (taken < end).
-  bool line_ended = taken == end && next != end;
-  if (!line_ended && !in_long_line_) {
+  if (taken == end && next != end) {
+    EndLine(next, line);
+    return;
+  }
+  if (!in_long_line_) {
     Warn(kLongLine, line_number_, line->offset,
          fmt::format("line longer than {} bytes (--max-unit-bytes); split into pieces",
                      options_.max_line_bytes));
   }
   line->continued = in_long_line_;
-  in_long_line_ = !line_ended;
-  pos_ = line_ended ? std::min(next, filled_) : taken;
-  if (line_ended) ++line_number_;
+  in_long_line_ = true;
+  pos_ = taken;
 }
 
 size_t LineReader::CutPoint() const {
@@ -207,9 +219,7 @@ size_t LineReader::CutPoint() const {
 }
 
 size_t LineReader::Emit(size_t begin, size_t end, bool plain, Line* line) {
-  line->number = line_number_;
-  line->offset = base_offset_ + begin;
-  line->page_break = false;
+  StartPiece(begin, line);
   // Only a line's first piece can start with a page break; a form feed that
   // a cut happens to put first in a later piece is inside the line.
   while (!in_long_line_ && begin < end && buffer_[begin] == '\f') {

@@ -80,6 +80,11 @@ class LineReader {
   // line starts if this piece ends its line (next == end: a cut). `plain`:
   // the piece is known to be ASCII without form feeds and NULs.
   void EmitPiece(size_t end, size_t next, bool plain, Line* line);
+  // What every piece says of itself, its text aside: number, offset of
+  // buffer_[begin], no page break (Emit() finds those).
+  void StartPiece(size_t begin, Line* line) const;
+  // The piece handed out ends its line; the next line starts at `next`.
+  void EndLine(size_t next, Line* line);
   // Fills `line` from buffer_[begin, end); returns the end of what it took
   // (less than `end` when the repaired text would outgrow the cap).
   size_t Emit(size_t begin, size_t end, bool plain, Line* line);
