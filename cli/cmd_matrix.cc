@@ -48,6 +48,8 @@ int RunMatrix(const Args& args) {
   MatrixFormat output_format;
   output_format.json = format == "json";
   output_format.wide = layout == "wide";
+  // Only JSON output and --check's report read the inputs' digests.
+  options->digest_inputs = output_format.json || !check_path.empty();
 
   Diagnostics diagnostics;
   diagnostics.set_quiet(input.quiet);

@@ -197,11 +197,11 @@ Result<BuiltMatrix> BuildMatrix(const ClassifiedInputs& inputs, const RuleSet* r
     DigestingSource digesting(source);
     Schema& schema = jsonl_schema;
     MatrixSink sink(&built.matrix, &schema, options.observer);
-    JsonlReader reader(&digesting, &schema);
+    JsonlReader reader(options.digest_inputs ? &digesting : source, &schema);
     TaggedUnit unit;
     while (reader.Next(&unit)) GAPMAP_RETURN_IF_ERROR(sink.Write(unit));
     GAPMAP_RETURN_IF_ERROR(reader.status());
-    built.provenance.inputs.push_back(digesting.Finish(name));
+    if (options.digest_inputs) built.provenance.inputs.push_back(digesting.Finish(name));
     return Status::Ok();
   };
   for (const std::string& path : inputs.jsonl) {
@@ -251,7 +251,7 @@ Result<BuiltMatrix> BuildMatrix(const ClassifiedInputs& inputs, const RuleSet* r
     if (rules == nullptr) return Status::Usage("documents need rules to be tagged");
     MatrixSink sink(&built.matrix, &rules->schema, options.observer);
     RunOptions run = options.run;
-    run.digest_inputs = true;
+    run.digest_inputs = options.digest_inputs;
     RunSummary summary = RunDocuments(*rules, inputs.documents, run, &sink, diagnostics);
     if (!summary.fatal.ok()) return summary.fatal;
     for (InputDigest& d : summary.digests) built.provenance.inputs.push_back(std::move(d));

@@ -49,6 +49,10 @@ struct MatrixBuildOptions {
   // Sees every unit counted from documents and tagged JSONL (not owned; may
   // be null).
   UnitObserver* observer = nullptr;
+  // Record each document's and JSONL input's size and SHA-256 in the
+  // provenance. Off when nothing the command writes reads them (a CSV
+  // matrix), as hashing every input byte is not free (~2 % of `matrix`).
+  bool digest_inputs = true;
 };
 
 // The inputs sorted by how they will be read. Stdin in kAuto mode is in

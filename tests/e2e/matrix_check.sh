@@ -49,6 +49,18 @@ printf '{"doc":"x","id":"x:0001","kind":"heading","line_start":1,"line_end":1,"a
 run "$GAPMAP" matrix --format json "$T/icat-copy.jsonl" --check "$T/expected.json"
 expect_status 1
 expect_stderr_matches "cells unchanged; new input .*icat-copy.jsonl; input .*icat.jsonl gone"
+# The same input with other bytes (--check digests the inputs even for a
+# matrix written without them).
+mkdir -p "$T/same-name"
+cp "$T/icat.jsonl" "$T/same-name/in.jsonl"
+run "$GAPMAP" matrix --format json "$T/same-name/in.jsonl" -o "$T/same-name.json"
+tail -n 1 "$T/icat-copy.jsonl" >> "$T/same-name/in.jsonl"
+run "$GAPMAP" matrix --format json "$T/same-name/in.jsonl" --check "$T/same-name.json"
+expect_status 1
+expect_stderr_matches "cells unchanged; input .*in.jsonl changed \([0-9]+ -> [0-9]+ bytes\)"
+run "$GAPMAP" matrix "$T/same-name/in.jsonl" --check "$T/same-name.json"
+expect_status 1
+expect_stderr_matches "cells unchanged; input .*in.jsonl changed \([0-9]+ -> [0-9]+ bytes\)"
 # -o and --check together: writes the new matrix and still checks.
 run "$GAPMAP" matrix --format json "$T/changed.jsonl" -o "$T/new.json" --check "$T/expected.json"
 expect_status 1
