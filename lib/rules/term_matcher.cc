@@ -110,9 +110,7 @@ Status TermMatcher::Build() {
   // The trie of every folded word the index and the case-insensitive
   // verification need, with build-time node ids (root 0).
   std::vector<std::map<uint8_t, uint32_t>> children(1);
-  max_depth_ = 0;
   auto insert = [&](std::string_view s) {
-    max_depth_ = std::max(max_depth_, static_cast<uint32_t>(s.size()));
     uint32_t node = 0;
     for (char c : s) {
       auto [it, added] = children[node].emplace(static_cast<uint8_t>(c), 0);
@@ -264,10 +262,10 @@ Status TermMatcher::Build() {
 }
 
 void TermMatcher::FillCells(const std::vector<uint8_t>& flags, const std::vector<uint32_t>& glob_up) {
-  for (Cell& cell : cells_) {
-    if (cell.parent == kNoParent && &cell != &cells_[0]) continue;  // free
-    cell.flags = flags[cell.node];
-    cell.glob_up = glob_up[cell.node];
+  for (size_t c = 0; c < cells_.size(); ++c) {
+    if (links_[2 * c + 1] == kNoParent && c != 0) continue;  // free
+    cells_[c].flags = flags[cells_[c].node];
+    cells_[c].glob_up = glob_up[cells_[c].node];
   }
 }
 
@@ -279,7 +277,12 @@ void TermMatcher::FillCells(const std::vector<uint8_t>& flags, const std::vector
 // links to the next free cell), so packing stays near linear in the nodes.
 void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& children,
                             const std::vector<uint32_t>& node_id, uint32_t classes) {
-  cells_.assign(1, Cell{});  // the root; as no node's child it has no parent
+  struct Link {
+    uint32_t base = 0;
+    uint32_t parent = kNoParent;
+  };
+  std::vector<Link> links(1);  // the root; as no node's child it has no parent
+  cells_.assign(1, Cell{});
   cells_[0].node = node_id[0];
   // free_link[c]: a cell at or after c that is free or closer to one; cells
   // past the end are free.
@@ -291,7 +294,8 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
     return f;
   };
   auto take = [&](uint32_t cell) {
-    if (cell >= cells_.size()) {
+    if (cell >= links.size()) {
+      links.resize(cell + 1);
       cells_.resize(cell + 1);
     }
     while (free_link.size() <= cell + 1) free_link.push_back(static_cast<uint32_t>(free_link.size()));
@@ -306,7 +310,7 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
     auto fits = [&](uint32_t base) {
       for (const auto& [byte, child] : children[node]) {
         const uint32_t cell = base + code_[byte];
-        if (cell < cells_.size() && cells_[cell].parent != kNoParent) return false;
+        if (cell < links.size() && links[cell].parent != kNoParent) return false;
       }
       return true;
     };
@@ -314,11 +318,11 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
     while (!fits(first_cell - first_code)) first_cell = next_free(first_cell + 1);
     const uint32_t base = first_cell - first_code;
     const uint32_t parent_cell = cell_of[node];
-    cells_[parent_cell].base = base;
+    links[parent_cell].base = base;
     for (const auto& [byte, child] : children[node]) {
       const uint32_t cell = base + code_[byte];
       take(cell);
-      cells_[cell].parent = parent_cell;
+      links[cell].parent = parent_cell;
       cells_[cell].node = node_id[child];
       cell_of[child] = cell;
       queue.push_back(child);
@@ -327,13 +331,23 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
   // Every base + class must be a cell: a leaf's base is 0 and reads cells
   // [0, classes); the largest base reads up to base + classes - 1.
   uint32_t end = classes;
-  for (const Cell& c : cells_) end = std::max(end, c.base + classes);
+  for (const Link& l : links) end = std::max(end, l.base + classes);
+  links.resize(end);
   cells_.resize(end);
+  // The walk's form: cell s's base at links_[2s], its parent at links_[2s + 1],
+  // both as such indices (2 x cell), and classes doubled to match.
+  links_.resize(2 * size_t{end});
+  for (size_t c = 0; c < end; ++c) {
+    links_[2 * c] = 2 * links[c].base;
+    links_[2 * c + 1] = links[c].parent == kNoParent ? kNoParent : 2 * links[c].parent;
+  }
+  for (size_t b = 0; b < 256; ++b) link_code_[b] = 2 * uint32_t{code_[b]};
 }
 
 size_t TermMatcher::memory_bytes() const {
   return pool_.size() + words_.size() * sizeof(Word) + variants_.size() * sizeof(Variant) +
-         sizeof(code_) + cells_.size() * sizeof(Cell) +
+         sizeof(code_) + sizeof(link_code_) + cells_.size() * sizeof(Cell) +
+         links_.size() * sizeof(uint32_t) +
          (glob_outer_.size() + exact_slot_.size() + glob_slot_.size()) *
              sizeof(uint32_t) +
          slots_.size() * sizeof(Range) + pairs_.size() * sizeof(PairSlot) +
@@ -479,63 +493,88 @@ bool TermMatcher::Verify(const Variant& v, const Verifier& unit, size_t token) c
   return true;
 }
 
+namespace {
+
+// One step of a walk: if `links[child + 1]` (the child's parent) is `*cell`,
+// moves `*cell` to `child` and returns 1, else returns 0. On x86-64 it is a
+// compare and a conditional move: written in C++, GCC 12 makes the move a
+// branch, mispredicted where each word leaves the trie, or a mask of five
+// instructions and a test.
+inline size_t MoveToChild(const uint32_t* links, size_t child, size_t* cell) {
+#if defined(__GNUC__) && defined(__x86_64__)
+  size_t moved = 0;
+  asm("cmpl %k[cell], %[parent]\n\t"
+      "sete %b[moved]\n\t"
+      "cmove %[child], %[cell]"
+      : [cell] "+r"(*cell), [moved] "+r"(moved)
+      : [parent] "m"(links[child + 1]), [child] "r"(child)
+      : "cc");
+  return moved;
+#else
+  const size_t moved = links[child + 1] == *cell ? 1 : 0;
+  if (moved != 0) *cell = child;
+  return moved;
+#endif
+}
+
+}  // namespace
+
 // A walk is a chain of dependent loads, one per byte, that ends in a branch
 // no predictor gets right (where the word leaves the trie): one word at a
 // time, the core mostly waits. So four words walk side by side, one byte of
-// each per round, and a walk that has stopped stays stopped (its `alive` is
-// 0) at no cost but its loads, which lets one branch per round serve all
-// four. Round r reads byte r of every word whether its walk is alive or not,
-// so no byte load waits for the walk before it: the chain per round is two
-// loads (the cell's base, then the child's parent). The folded text is
-// padded with max_depth_ + 1 zeros so that stopped walks read in bounds.
+// each per round, and one branch per round serves all four. A walk that
+// cannot move stays where it is, at the same byte, so it cannot move in a
+// later round either: it needs no flag of its own, and how far it went is
+// how far its byte pointer advanced. Every word ends at a 0 byte, and no
+// cell has a child for 0.
 void TermMatcher::Walk(const uint8_t* folded, WordToken* tokens, size_t count,
                        uint32_t* reached) const {
-  const Cell* cells = cells_.data();
-  const uint8_t* code = code_.data();
-  // One step at byte `at`. The move is a mask, not a branch: written as
-  // `moved ? child : cell`, GCC 12 made it one branch per word and step,
-  // mispredicted where each word leaves the trie.
-  auto step = [&](uint32_t* cell, uint32_t* alive, uint32_t* depth, size_t at) {
-    const uint32_t child = cells[*cell].base + code[folded[at]];
-    *alive &= static_cast<uint32_t>(cells[child].parent == *cell);
-    *cell ^= (*cell ^ child) & (0 - *alive);
-    *depth += *alive;
+  const uint32_t* links = links_.data();
+  const uint32_t* code = link_code_.data();
+  // `cell` is a links_ index: 2 x the cell.
+  auto step = [&](size_t* cell, const uint8_t** at) {
+    const size_t moved = MoveToChild(links, size_t{links[*cell]} + code[**at], cell);
+    *at += moved;
+    return moved;
   };
-  auto finish = [&](size_t i, uint32_t cell, uint32_t depth) {
-    reached[i] = cell;
-    tokens[i].term_word = WordCode(cells[cell].node, depth == tokens[i].end - tokens[i].begin);
+  auto finish = [&](size_t i, size_t cell, const uint8_t* at) {
+    reached[i] = static_cast<uint32_t>(cell / 2);
+    tokens[i].term_word = WordCode(cells_[cell / 2].node, at == folded + tokens[i].end);
   };
   size_t i = 0;
   for (; i + 4 <= count; i += 4) {
-    uint32_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;  // the root
-    uint32_t a0 = 1, a1 = 1, a2 = 1, a3 = 1, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-    const size_t b0 = tokens[i].begin, b1 = tokens[i + 1].begin;
-    const size_t b2 = tokens[i + 2].begin, b3 = tokens[i + 3].begin;
-    for (size_t r = 0; (a0 | a1 | a2 | a3) != 0; ++r) {
-      step(&c0, &a0, &d0, b0 + r);
-      step(&c1, &a1, &d1, b1 + r);
-      step(&c2, &a2, &d2, b2 + r);
-      step(&c3, &a3, &d3, b3 + r);
+    size_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;  // the root
+    const uint8_t* w0 = folded + tokens[i].begin;
+    const uint8_t* w1 = folded + tokens[i + 1].begin;
+    const uint8_t* w2 = folded + tokens[i + 2].begin;
+    const uint8_t* w3 = folded + tokens[i + 3].begin;
+    size_t moved = 1;
+    while (moved != 0) {
+      moved = step(&c0, &w0);
+      moved |= step(&c1, &w1);
+      moved |= step(&c2, &w2);
+      moved |= step(&c3, &w3);
     }
-    finish(i, c0, d0);
-    finish(i + 1, c1, d1);
-    finish(i + 2, c2, d2);
-    finish(i + 3, c3, d3);
+    finish(i, c0, w0);
+    finish(i + 1, c1, w1);
+    finish(i + 2, c2, w2);
+    finish(i + 3, c3, w3);
   }
   for (; i < count; ++i) {
-    uint32_t cell = 0, alive = 1, depth = 0;
-    for (size_t r = 0; alive != 0; ++r) step(&cell, &alive, &depth, tokens[i].begin + r);
-    finish(i, cell, depth);
+    size_t cell = 0;
+    const uint8_t* at = folded + tokens[i].begin;
+    while (step(&cell, &at) != 0) {
+    }
+    finish(i, cell, at);
   }
 }
 
 void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
                         std::vector<Hit>* hits) const {
   const size_t n = text.size();
-  // The 0 after the text ends the last word's walk; the zeros after it are
-  // what stopped walks read (Walk()).
-  scratch->folded.resize(n + 1 + max_depth_ + 1);
-  std::fill(scratch->folded.begin() + static_cast<std::ptrdiff_t>(n), scratch->folded.end(), 0);
+  // The 0 after the text ends the last word's walk.
+  scratch->folded.resize(n + 1);
+  scratch->folded[n] = 0;
   const size_t words64 = n / 64 + 2;
   scratch->word_bits.assign(words64, 0);
   scratch->other_bits.assign(words64, 0);

@@ -101,7 +101,7 @@ class TermMatcher {
   bool Verify(const Variant& v, const Verifier& unit, size_t token) const;
   // Sets each token's term_word and the cell its walk ended on.
   void Walk(const uint8_t* folded, WordToken* tokens, size_t count, uint32_t* reached) const;
-  // Lays the trie out in cells_ (children: the build-time trie; node_id:
+  // Lays the trie out in links_ and cells_ (children: the build-time trie; node_id:
   // each node's depth-first number).
   void PackCells(const std::vector<std::map<uint8_t, uint32_t>>& children,
                  const std::vector<uint32_t>& node_id, uint32_t classes);
@@ -117,16 +117,18 @@ class TermMatcher {
   std::vector<PendingKey> pending_;  // per variant, until Build()
 
   // The trie, walked as a double array: the node at cell s has its child by
-  // byte class c at cell t = cells_[s].base + c if cells_[t].parent == s,
-  // else none. Root at cell 0. Cells hold only the nodes (plus the few gaps
-  // the packing leaves), 16 bytes each, so the table stays in the fast
-  // caches, where a row of every class per node (~256 bytes) did not: a walk
-  // is a chain of dependent loads, one per byte. A cell also holds what the
-  // index lookup after the walk needs of the word's node, so that it reads
-  // one cell, not four arrays.
+  // byte class c at cell t = base(s) + c if parent(t) == s, else none. Root
+  // at cell 0. Cells hold only the nodes (plus the few gaps the packing
+  // leaves), so the table stays in the fast caches, where a row of every
+  // class per node (~256 bytes) did not: a walk is a chain of dependent
+  // loads, one per byte. The walk reads links_ alone: 8 bytes per cell,
+  // base(s) at links_[2s] and parent(s) at links_[2s + 1], both stored
+  // doubled (as links_ indices) so that no step multiplies.
+  std::vector<uint32_t> links_;
+  std::array<uint32_t, 256> link_code_{};  // 2 x code_
+  // Per cell, what the index lookup after the walk needs of the word's
+  // node, so that it reads one cell, not three arrays.
   struct Cell {
-    uint32_t base = 0;
-    uint32_t parent = kNoParent;
     uint32_t node = 0;         // its node's depth-first number
     uint32_t glob_up : 24;     // nearest glob prefix node at or above it, 0: none
     uint32_t flags : 8;        // NodeFlag bits
@@ -147,7 +149,6 @@ class TermMatcher {
   // cache.
   static constexpr size_t kPairFilterBits = size_t{1} << 15;  // PairFilterBit()'s range
   std::vector<uint64_t> pair_filter_;
-  uint32_t max_depth_ = 0;  // the longest word in the trie, in bytes
   bool built_ = false;
 };
 
