@@ -1,5 +1,6 @@
 #include "lib/pipeline/document_pipeline.h"
 
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -65,7 +66,9 @@ Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const Docum
   Segmenter segmenter(rules.structure, rules.agencies, document,
                       SegmenterOptions{options.max_unit_bytes});
   SectionTracker tracker(rules.structure, rules.agencies, document);
-  Tagger tagger(rules, TaggerOptions{options.evidence});
+  // `gapmap segment` does not tag: it does not build a tagger either.
+  std::optional<Tagger> tagger;
+  if (options.tag) tagger.emplace(rules, TaggerOptions{options.evidence});
 
   std::vector<Unit> units;
   TaggedUnit tagged;
@@ -73,9 +76,13 @@ Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const Docum
   uint64_t written = 0;
   auto drain = [&]() -> Status {
     for (Unit& unit : units) {
+      // The unit written last is done with: its storage serves the next
+      // ones (text, document id, heading path), which saves the allocations.
+      tracker.Recycle(&tagged.unit);
+      segmenter.Recycle(&tagged.unit);
       tracker.Stamp(&unit);
-      if (options.tag) {
-        GAPMAP_RETURN_IF_ERROR(tagger.Tag(std::move(unit), &tagged));
+      if (tagger) {
+        GAPMAP_RETURN_IF_ERROR(tagger->Tag(std::move(unit), &tagged));
       } else {
         tagged.unit = std::move(unit);
       }
@@ -112,12 +119,12 @@ Status ProcessDocument(const RuleSet& rules, const InputSpec& input, const Docum
     // Stdin is named by --name (its document id) in provenance.
     *options.digest = digesting.Finish(input.path == "-" ? input.doc_id : input.path);
   }
-  if (tagger.regex_fallbacks() > 0) {
+  if (tagger && tagger->regex_fallbacks() > 0) {
     diagnostics->Warning(
         SourceLocation{input.path, 0, 0},
         fmt::format("the regex set ran out of memory on {} unit(s), which were scanned one "
                     "regex at a time instead (same result, slower); raise --regex-mem",
-                    tagger.regex_fallbacks()));
+                    tagger->regex_fallbacks()));
   }
   if (decoded.replacements() > 0) {
     diagnostics->Warning(

@@ -61,9 +61,12 @@ void SectionTracker::Stamp(Unit* unit) {
   if (unit->kind == UnitKind::kHeading) EnterHeading(*unit);
   if (unit->kind == UnitKind::kBullet) CloseHeadingContinuedByList(*unit);
   SectionRef& s = unit->section;
-  s.path.clear();
-  s.path.reserve(path_.size());
-  for (const Heading& h : path_) s.path.push_back(h.text);
+  // Every unit carries a copy of the path: copied into the strings of a
+  // recycled one, it costs no allocation (the path rarely changes).
+  if (s.path.empty()) s.path.swap(spare_path_);
+  if (s.path.size() > path_.size()) s.path.resize(path_.size());
+  for (size_t i = 0; i < s.path.size(); ++i) s.path[i] = path_[i].text;
+  for (size_t i = s.path.size(); i < path_.size(); ++i) s.path.push_back(path_[i].text);
   if (IsContent(unit->kind) || unit->kind == UnitKind::kHeading) {
     s.agency = agency_;
     s.part = agency_.empty() ? std::string() : part_;
@@ -72,5 +75,7 @@ void SectionTracker::Stamp(Unit* unit) {
     s.part.clear();
   }
 }
+
+void SectionTracker::Recycle(Unit* done) { spare_path_ = std::move(done->section.path); }
 
 }  // namespace gapmap

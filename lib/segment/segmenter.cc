@@ -421,7 +421,7 @@ void Segmenter::ResolveDeferredNumber(const LineInfo* next) {
   deferred_.reset();
   bool page_number = next == nullptr || next->shape == LineShape::kFurniture;
   if (page_number || !IsFootnoteNumber(d.number)) {
-    Unit unit;
+    Unit unit = NewUnit();
     unit.kind = UnitKind::kFurniture;
     unit.line_start = unit.line_end = d.number_line;
     unit.byte_start = d.begin;
@@ -612,7 +612,7 @@ void Segmenter::FinalizePending(Next next) {
 
 void Segmenter::StageDraft(Draft* draft) {
   if (!draft->live()) return;
-  Unit unit;
+  Unit unit = NewUnit();
   unit.kind = draft->kind;
   unit.line_start = draft->lines.front().number;
   unit.line_end = draft->lines.back().number;
@@ -633,14 +633,39 @@ void Segmenter::StageDraft(Draft* draft) {
 
 void Segmenter::StageLine(UnitKind kind, const Line& line, std::string_view text,
                           std::string_view marker) {
-  Unit unit;
+  Unit unit = NewUnit();
   unit.kind = kind;
   unit.line_start = unit.line_end = line.number;
   unit.byte_start = line.offset;
   unit.byte_end = line.offset + line.text.size();
   unit.marker = std::string(marker);
-  unit.text = std::string(text);
+  unit.text.assign(text);
   Stage(std::move(unit));
+}
+
+void Segmenter::Recycle(Unit* done) {
+  // Only room worth keeping: a typical unit's or more (a short heading's
+  // text is not), up to a bound so that one huge unit is not held on to.
+  constexpr size_t kMaxSpareBytes = 64 * 1024;
+  constexpr size_t kMaxSpares = 4;
+  size_t room = done->text.capacity();
+  if (room < kTypicalUnitBytes || room > kMaxSpareBytes || spares_.size() >= kMaxSpares) return;
+  spares_.push_back(Spare{std::move(done->text), std::move(done->doc)});
+}
+
+Unit Segmenter::NewUnit() {
+  Unit unit;
+  if (!spares_.empty()) {
+    // Moving the text into the unit later (unit.text = std::move(draft's))
+    // leaves this room with the draft, for the next block.
+    Spare& spare = spares_.back();
+    unit.text = std::move(spare.text);
+    unit.text.clear();
+    unit.doc = std::move(spare.doc);
+    unit.doc.clear();
+    spares_.pop_back();
+  }
+  return unit;
 }
 
 void Segmenter::Stage(Unit&& unit) {

@@ -73,6 +73,10 @@ class Segmenter {
   // memory); the segmenter must not be used after that.
   Status AddLine(const Line& line, std::vector<Unit>* out);
   void Finish(std::vector<Unit>* out);
+  // Takes back the text and document id of a unit the caller is done with
+  // (moved from; `done` keeps the rest): later units are built in their
+  // storage instead of allocating their own. Optional; changes no result.
+  void Recycle(Unit* done);
 
  private:
   // One source line of a unit under construction.
@@ -126,6 +130,8 @@ class Segmenter {
   void StageLine(UnitKind kind, const Line& line, std::string_view text,
                  std::string_view marker = {});
   void Stage(Unit&& unit);
+  // An empty unit, in recycled storage when there is some.
+  Unit NewUnit();
   void StartFootnote(const Line& line, const LineInfo& info);
   void EndFootnotes();
   void ResolveDeferredNumber(const LineInfo* next);
@@ -180,6 +186,14 @@ class Segmenter {
   size_t staged_head_ = 0;
   size_t staged_bytes_ = 0;
   uint32_t next_ordinal_ = 1;
+  // Storage handed back by Recycle(): a unit's text (which gives its room on
+  // to the draft it is moved from) and document id. A few are enough: units
+  // come back as fast as they go out.
+  struct Spare {
+    std::string text;
+    std::string doc;
+  };
+  std::vector<Spare> spares_;
   uint32_t lead_in_ = 0;  // ordinal of the paragraph leading in to a list
   uint32_t item_lead_in_ = 0;     // ordinal of a list item leading in to a nested list
   std::string item_lead_in_style_;  // that item's marker style ("9.", "a)")

@@ -11,13 +11,18 @@ using testing::Segment;
 using testing::SegmentRun;
 
 // "kind agency part path0>path1 | text" for each unit.
+// Every run is repeated with recycled storage (SegmentRun::recycle): the
+// paths, longer or shorter than the ones they are copied over, must not differ.
 std::vector<std::string> Stamped(const std::string& text, const DocumentInfo& doc) {
   std::vector<std::string> first;
-  for (size_t chunk : testing::kChunkSizes) {
+  for (size_t run_number = 0; run_number < 2 * std::size(testing::kChunkSizes); ++run_number) {
+    size_t chunk = testing::kChunkSizes[run_number / 2];
     CAPTURE(chunk);
     SegmentRun run;
     run.document = doc;
     run.track = true;
+    run.recycle = run_number % 2 == 1;
+    CAPTURE(run.recycle);
     std::vector<std::string> out;
     for (const Unit& u : Segment(text, chunk, run)) {
       std::string path;

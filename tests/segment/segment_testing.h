@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,9 @@ struct SegmentRun {
   DocumentInfo document;
   SegmenterOptions options;
   bool track = false;  // also run the section tracker
+  // Hand every unit back to the tracker and segmenter once it is taken
+  // (Recycle()), as the pipeline does: later units are built in its storage.
+  bool recycle = false;
 };
 
 inline std::vector<Unit> Segment(const std::string& text, size_t chunk, SegmentRun run = {}) {
@@ -77,13 +81,26 @@ inline std::vector<Unit> Segment(const std::string& text, size_t chunk, SegmentR
   Segmenter segmenter(rules, agencies, run.document, run.options);
   SectionTracker tracker(rules, agencies, run.document);
   std::vector<Unit> units;
+  std::vector<Unit> batch;
+  auto take = [&] {
+    for (Unit& u : batch) {
+      if (run.track) tracker.Stamp(&u);
+      units.push_back(u);  // a copy: `u` keeps its text and path for the recycling
+      if (run.recycle) {
+        tracker.Recycle(&u);
+        segmenter.Recycle(&u);
+      }
+    }
+    batch.clear();
+  };
   Line line;
-  while (reader.Next(&line)) REQUIRE(segmenter.AddLine(line, &units).ok());
-  REQUIRE(reader.status().ok());
-  segmenter.Finish(&units);
-  if (run.track) {
-    for (Unit& u : units) tracker.Stamp(&u);
+  while (reader.Next(&line)) {
+    REQUIRE(segmenter.AddLine(line, &batch).ok());
+    take();
   }
+  REQUIRE(reader.status().ok());
+  segmenter.Finish(&batch);
+  take();
   return units;
 }
 
@@ -124,6 +141,14 @@ inline std::vector<std::string> SegmentAll(const std::string& text, const Segmen
     std::vector<Unit> units = Segment(text, chunk, run);
     CheckOrder(units, text.size());
     std::vector<std::string> rendered = Render(units);
+    // Units built in recycled storage are the same units.
+    SegmentRun recycled = run;
+    recycled.recycle = true;
+    std::vector<Unit> again = Segment(text, chunk, recycled);
+    CHECK(Render(again) == rendered);
+    for (size_t i = 0; i < std::min(again.size(), units.size()); ++i) {
+      CHECK(again[i].doc == units[i].doc);
+    }
     if (chunk == kChunkSizes[0]) {
       first = rendered;
     } else {
