@@ -37,9 +37,8 @@ int MarkerNumberCount(std::string_view marker) {
   return static_cast<int>(MarkerNumbers(marker).size());
 }
 
-std::string UnitId(std::string_view doc, uint32_t ordinal) {
-  // "doc:0042": at least four digits. Written by hand, not with fmt: every
-  // record of `gapmap tag` carries one.
+char* PutOrdinal(char* p, uint32_t ordinal) {
+  // Written by hand, not with fmt: every record of `gapmap tag` carries one.
   char digits[10];
   int n = 0;
   do {
@@ -47,11 +46,18 @@ std::string UnitId(std::string_view doc, uint32_t ordinal) {
     ordinal /= 10;
   } while (ordinal != 0);
   while (n < 4) digits[n++] = '0';
+  while (n > 0) *p++ = digits[--n];
+  return p;
+}
+
+std::string UnitId(std::string_view doc, uint32_t ordinal) {
+  char digits[10];
+  char* const end = PutOrdinal(digits, ordinal);
   std::string id;
-  id.reserve(doc.size() + 1 + static_cast<size_t>(n));
+  id.reserve(doc.size() + 1 + static_cast<size_t>(end - digits));
   id.append(doc);
   id.push_back(':');
-  while (n > 0) id.push_back(digits[--n]);
+  id.append(digits, end);
   return id;
 }
 

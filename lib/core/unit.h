@@ -55,6 +55,9 @@ int MarkerNumberCount(std::string_view marker);
 
 // "doc:0042": the stable id of a unit in outputs.
 std::string UnitId(std::string_view doc, uint32_t ordinal);
+// The part of the id after the colon ("0042": at least four digits), written
+// to `p`, which has room for 10 bytes; returns the end.
+char* PutOrdinal(char* p, uint32_t ordinal);
 
 }  // namespace gapmap
 

@@ -264,8 +264,10 @@ void AppendUnit(const TaggedUnit& tagged, const Schema* schema, const Names* nam
     out->append(quoted);
     out->append(",\"id\":"sv);
     out->append(quoted, 0, quoted.size() - 1);
-    out->append(UnitId({}, unit.ordinal));
-    out->push_back('"');
+    char id[12] = {':'};
+    char* p = PutOrdinal(id + 1, unit.ordinal);
+    *p++ = '"';
+    out->append(id, p);
   }
   out->append(",\"kind\":\""sv);
   out->append(KindName(unit.kind));
@@ -316,9 +318,8 @@ Status JsonlWriter::Write(const TaggedUnit& unit) {
     AppendUnit(unit, schema_, names_.get(), &doc_json_, &line_);
     return Status::Ok();
   }
-  line_.clear();
-  AppendUnit(unit, schema_, names_.get(), &doc_json_, &line_);
-  return output_->Write(line_);
+  AppendUnit(unit, schema_, names_.get(), &doc_json_, output_->buffer());
+  return output_->Wrote();
 }
 
 std::unique_ptr<UnitSink> JsonlWriter::NewShard() {

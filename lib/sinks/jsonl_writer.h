@@ -42,7 +42,7 @@ class JsonlWriter : public UnitSink {
   const Schema* schema_;
   Output* output_;  // null in a shard, which keeps its lines in line_
   std::unique_ptr<Names> names_;
-  std::string line_;
+  std::string line_;  // a shard's lines (a writer appends to the output's buffer)
   std::pair<std::string, std::string> doc_json_;  // a document id and its JSON string
 };
 

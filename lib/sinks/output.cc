@@ -112,6 +112,12 @@ Status Output::Write(std::string_view data) {
   return Status::Ok();
 }
 
+Status Output::Wrote() {
+  if (!error_.ok()) return error_;
+  if (buffer_.size() >= kBufferSize) return Flush();
+  return Status::Ok();
+}
+
 Status Output::Flush() {
   Status s = WriteAll(buffer_);
   buffer_.clear();

@@ -39,6 +39,13 @@ class Output {
   Output& operator=(const Output&) = delete;
 
   Status Write(std::string_view data);
+  // For a writer that builds its records in place rather than in a string
+  // of its own (`gapmap tag` writes ~5 bytes per input byte; copying every
+  // line into the buffer was a pass over all of them): append to buffer(),
+  // then call Wrote(), which writes the buffer out once it is full and
+  // returns the first write error, as Write() does.
+  std::string* buffer() { return &buffer_; }
+  Status Wrote();
   // Flushes; for a file, makes it durable and renames it over the target.
   Status Commit();
 

@@ -80,5 +80,40 @@ TEST_CASE("the JSONL writer writes what AppendUnitJson writes, across documents"
   CHECK(expected.find("\"match\":\"z" + std::string(700, 'a')) != std::string::npos);
 }
 
+TEST_CASE("the JSONL writer's lines arrive whole and in order past the output's buffer") {
+  // The writer appends each line to the output's buffer, which is written
+  // out once full: enough units for several buffers, each line checked.
+  std::vector<Diagnostic> errors;
+  auto rules = testing::LoadRules({{"t.yaml", "dimension: topic\nlabels:\n  a: {any: [x]}\n"}},
+                                  &errors);
+  REQUIRE(rules != nullptr);
+  const fs::path path = fs::temp_directory_path() /
+                        ("gapmap-jsonl-writer-big-" + std::to_string(::getpid()) + ".jsonl");
+  std::string expected;
+  {
+    auto output = Output::Open(path.string());
+    REQUIRE(output.ok());
+    JsonlWriter writer(&rules->schema, output->get());
+    Tagger tagger(*rules);
+    for (uint32_t i = 1; i <= 3000; ++i) {
+      std::string text;
+      for (uint32_t w = 0; w < 20 + i % 50; ++w) text += w % 3 == 0 ? "x " : "word ";
+      Unit unit = testing::MakeUnit(text, UnitKind::kText, "", {"S"}, i);
+      unit.doc = i < 1500 ? "first" : "second";
+      TaggedUnit tagged;
+      REQUIRE(tagger.Tag(unit, &tagged).ok());
+      AppendUnitJson(tagged, &rules->schema, &expected);
+      REQUIRE(writer.Write(tagged).ok());
+    }
+    REQUIRE((*output)->Commit().ok());
+  }
+  std::ifstream in(path);
+  std::stringstream written;
+  written << in.rdbuf();
+  fs::remove(path);
+  REQUIRE(expected.size() > 3 * 256 * 1024);
+  CHECK(written.str() == expected);
+}
+
 }  // namespace
 }  // namespace gapmap

@@ -46,6 +46,33 @@ TEST_CASE("a committed output replaces the file; nothing else is left behind") {
   CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
 }
 
+TEST_CASE("bytes appended to the buffer mix with Write()s in order, across flushes") {
+  // Lines of varying length, some through Write() and most appended to
+  // buffer() and announced by Wrote(), far past the buffer's size, so that
+  // the buffer is written out many times, often in the middle of a line.
+  TempDir dir;
+  fs::path target = dir.path / "lines.txt";
+  std::string expected;
+  {
+    auto out = Output::Open(target.string());
+    REQUIRE(out.ok());
+    for (int i = 0; i < 40000; ++i) {
+      std::string line = std::to_string(i) + std::string(static_cast<size_t>(i % 97), 'x') + "\n";
+      expected += line;
+      if (i % 7 == 0) {
+        REQUIRE((*out)->Write(line).ok());
+      } else {
+        (*out)->buffer()->append(line);
+        REQUIRE((*out)->Wrote().ok());
+      }
+    }
+    CHECK(Slurp(target).empty());  // nothing visible before Commit
+    REQUIRE((*out)->Commit().ok());
+  }
+  REQUIRE(expected.size() > 4 * 256 * 1024);
+  CHECK(Slurp(target) == expected);
+}
+
 TEST_CASE("an output that is never committed leaves the previous file intact") {
   TempDir dir;
   fs::path target = dir.path / "m.csv";
