@@ -29,6 +29,23 @@ bool BeginsAscend(const LabelHit* first, const LabelHit* last) {
   return true;
 }
 
+// The number of tokens at the front of [first, first + n) for which
+// `before` holds, given that it holds for a prefix of them (as
+// std::partition_point), with no branch on the tokens: a near hit lands
+// anywhere among the words, so a binary search's branches mispredict about
+// every other step.
+template <typename Before>
+size_t TokensBefore(const WordToken* first, size_t n, Before before) {
+  if (n == 0) return 0;
+  const WordToken* base = first;
+  while (n > 1) {
+    const size_t half = n / 2;
+    base = before(base[half]) ? base + half : base;
+    n -= half;
+  }
+  return static_cast<size_t>(base - first) + (before(*base) ? 1 : 0);
+}
+
 std::string Num(double v) {
   std::string s = fmt::format("{:.2f}", v);
   while (!s.empty() && s.back() == '0') s.pop_back();
@@ -333,17 +350,14 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
       }
       if (near_a_.empty() || near_b_.empty()) continue;
       // Each hit's place among the words, once, rather than once per pair.
-      const auto& tokens = scratch_.tokens;
+      const WordToken* const tokens = scratch_.tokens.data();
+      const size_t token_count = scratch_.tokens.size();
       for (std::vector<NearHit>* side : {&near_a_, &near_b_}) {
         for (NearHit& n : *side) {
-          n.word_after = static_cast<uint32_t>(
-              std::lower_bound(tokens.begin(), tokens.end(), n.end,
-                               [](const WordToken& t, uint32_t v) { return t.begin < v; }) -
-              tokens.begin());
-          n.word_ending_after = static_cast<uint32_t>(
-              std::upper_bound(tokens.begin(), tokens.end(), n.begin,
-                               [](uint32_t v, const WordToken& t) { return v < t.end; }) -
-              tokens.begin());
+          n.word_after = static_cast<uint32_t>(TokensBefore(
+              tokens, token_count, [&n](const WordToken& t) { return t.begin < n.end; }));
+          n.word_ending_after = static_cast<uint32_t>(TokensBefore(
+              tokens, token_count, [&n](const WordToken& t) { return t.end <= n.begin; }));
         }
       }
       auto words_between = [](const NearHit& x, const NearHit& y) -> long {

@@ -107,6 +107,40 @@ labels:
         Strings{"topic:support topic/support 'victims receive support' [0,23)"});
 }
 
+TEST_CASE("near counts the words between its hits wherever they stand in a long unit") {
+  // The words around each hit are found by a search over the unit's words:
+  // hits at every place among up to ~70 words, with 0 to 6 words between.
+  auto rules = Rules({{"t.yaml", R"(dimension: topic
+labels:
+  support:
+    near:
+      - {a: [victim*], b: [support*], within: 3}
+)"}});
+  for (int before = 0; before < 40; before += 3) {
+    for (int between = 0; between <= 6; ++between) {
+      for (int after = 0; after < 30; after += 7) {
+        std::string text;
+        for (int i = 0; i < before; ++i) text += "filler ";
+        text += "victims";
+        for (int i = 0; i < between; ++i) text += " word";
+        text += " support";
+        for (int i = 0; i < after; ++i) text += " filler";
+        CAPTURE(text);
+        CHECK(Tag(*rules, text) == (between <= 3 ? Strings{"support"} : Strings{}));
+        // The same the other way round (b before a).
+        std::string reversed;
+        for (int i = 0; i < before; ++i) reversed += "filler ";
+        reversed += "support";
+        for (int i = 0; i < between; ++i) reversed += " word";
+        reversed += " victims";
+        for (int i = 0; i < after; ++i) reversed += " filler";
+        CAPTURE(reversed);
+        CHECK(Tag(*rules, reversed) == (between <= 3 ? Strings{"support"} : Strings{}));
+      }
+    }
+  }
+}
+
 TEST_CASE("min_hits min_score and weight") {
   auto rules = Rules({{"t.yaml", R"(dimension: topic
 labels:
