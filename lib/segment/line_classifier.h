@@ -67,7 +67,9 @@ class LineClassifier {
 
  private:
   bool IsRunningHeader(std::string_view text) const;
-  void Groups(const LinePattern& p, std::string_view text);
+  // Matches `p` alone against the line `text`, keeping its capture groups in
+  // groups_; asked again for the same line, answers from there.
+  bool Groups(const LinePattern& p, std::string_view text);
 
   const StructureRules& rules_;
   bool separator_matches_empty_;  // the footnote separator on an empty line
@@ -76,6 +78,8 @@ class LineClassifier {
   std::string buffer_;  // the normalised line
   std::vector<int> hits_;
   std::vector<std::string_view> groups_;
+  const LinePattern* groups_of_ = nullptr;  // whose groups_ are, on this line
+  bool groups_matched_ = false;
 };
 
 // Counts the space-separated tokens ("words") of normalised text, stopping

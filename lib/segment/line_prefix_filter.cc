@@ -164,6 +164,7 @@ LinePrefixFilter::LinePrefixFilter(const std::vector<std::string>& patterns)
     }
   }
   enabled_ = !patterns.empty();
+  pattern_count_ = patterns.size();
 }
 
 }  // namespace gapmap

@@ -40,12 +40,23 @@ class LinePrefixFilter {
   explicit LinePrefixFilter(const std::vector<std::string>& patterns);
 
   // False only if no pattern can match a prefix of `text`.
-  bool MayMatch(std::string_view text) const {
-    if (!enabled_ || text.empty()) return true;
+  bool MayMatch(std::string_view text) const { return Candidates(text) != 0; }
+
+  // The patterns that may match a prefix of `text`, one bit each (see
+  // below); 0 if none can. All bits when the filter is off or `text` empty.
+  uint32_t Candidates(std::string_view text) const {
+    if (!enabled_ || text.empty()) return ~uint32_t{0};
     auto b0 = static_cast<unsigned char>(text[0]);
     uint32_t starts = single_[b0];
     if (text.size() >= 2) starts |= pairs_[b0 * 256 + static_cast<unsigned char>(text[1])];
-    return (starts & ends_[static_cast<unsigned char>(text.back())]) != 0;
+    return starts & ends_[static_cast<unsigned char>(text.back())];
+  }
+
+  // The index of the one pattern that `candidates` (from Candidates()) can
+  // stand for, or -1 if they stand for none or several.
+  int SolePattern(uint32_t candidates) const {
+    if (pattern_count_ > 32 || candidates == 0 || (candidates & (candidates - 1)) != 0) return -1;
+    return __builtin_ctz(candidates);
   }
 
   bool enabled() const { return enabled_; }
@@ -54,6 +65,7 @@ class LinePrefixFilter {
   // Bit k % 32 stands for pattern k: one of the patterns that can match at
   // the start of the line must also be able to end where the line ends.
   bool enabled_ = false;
+  size_t pattern_count_ = 0;
   std::vector<uint32_t> single_;  // [byte]: patterns with that one-byte match
   std::vector<uint32_t> pairs_;   // [first * 256 + second]: patterns starting so
   std::vector<uint32_t> ends_;    // [last byte]: patterns that end there ('$') or anywhere

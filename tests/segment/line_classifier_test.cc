@@ -2,8 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <random>
 #include <string>
+
+#include <fmt/format.h>
 
 namespace gapmap {
 namespace {
@@ -155,6 +158,57 @@ TEST_CASE("explicit and part headings") {
   CHECK(See("####General Provisions").body == "General Provisions");
   CHECK(See("Recommendations ").shape == LineShape::kPartHeading);
   CHECK(See("Gap analysis ").shape == LineShape::kPartHeading);
+}
+
+// Every field of LineInfo, as text, for comparing two classifications.
+std::string Describe(const LineInfo& i) {
+  return fmt::format("shape {} indent {} text [{}] marker [{}] body [{}] number {} part {} depth {} "
+                     "footnote {} [{}] words {}",
+                     static_cast<int>(i.shape), i.indent, i.text, i.marker, i.body, i.number,
+                     i.part, i.depth, i.footnote_number, i.footnote_text, i.words);
+}
+
+TEST_CASE("a line only one pattern can match is classified as the whole set would") {
+  // The classifier asks that pattern alone (LinePrefixFilter::SolePattern);
+  // without the filter it always asks the RegexSet. Both must agree.
+  static const StructureRules* unfiltered = [] {
+    auto* r = new StructureRules();
+    std::vector<Diagnostic> errors;
+    REQUIRE(LoadStructureRules(GAPMAP_SOURCE_DIR "/rules/structure.yaml", r, &errors));
+    r->line_filter = LinePrefixFilter();
+    return r;
+  }();
+  REQUIRE(ShippedRules().line_filter.enabled());
+  LineClassifier filtered_classifier(ShippedRules(), DocumentInfo());
+  LineClassifier set_classifier(*unfiltered, DocumentInfo());
+  std::vector<std::string> lines = {
+      "- item",        "* item",       "a) To provide", "(iv) fourth",   "12 CTOC/COP/2006.",
+      "46",            " 46 ",         "12",            "1.1.1. Prevention", "1.2 Priorities",
+      "1. 1. Labour",  "3.1). 'The'",  "### Article 1", "####General",   "ICAT",
+      "Recommendations", "Gap analysis", "45%",         "$1,000 or more", "10 - 20%",
+      "TABLE 4",       "Fig. 3",       "<br/>",         "Women 45%",     "\u2022 Respect",
+      "- ",            "a)",           "12 ",           "1.",            "a) b) c)"};
+  std::size_t sole = 0;
+  for (const char* path : {GAPMAP_SOURCE_DIR "/corpus/icat-2010-analytical-review.txt",
+                           GAPMAP_SOURCE_DIR "/tests/data/segment/report.txt"}) {
+    std::ifstream in(path);
+    REQUIRE(in);
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(line);
+  }
+  for (const std::string& line : lines) {
+    CAPTURE(line);
+    LineInfo a, b;
+    REQUIRE(filtered_classifier.Classify(line, &a).ok());
+    REQUIRE(set_classifier.Classify(line, &b).ok());
+    CHECK(Describe(a) == Describe(b));
+    std::string_view text = a.text;
+    if (!text.empty()) {
+      const LinePrefixFilter& f = ShippedRules().line_filter;
+      sole += f.SolePattern(f.Candidates(text)) >= 0;
+    }
+  }
+  CHECK(sole > 100);  // the lines do take the single-pattern way
 }
 
 }  // namespace

@@ -25,6 +25,25 @@ TEST_CASE("the filter rejects lines whose first two bytes no pattern can start w
   CHECK_FALSE(f.MayMatch("a"));
 }
 
+TEST_CASE("the candidates name the one pattern a line can match, when there is one") {
+  LinePrefixFilter f({R"(^(\(?[a-z]\))\s+)", R"(^(\d{1,4})$)", R"(^(\d{1,3})\s+(\S.*)$)"});
+  REQUIRE(f.enabled());
+  CHECK(f.SolePattern(f.Candidates("a) item")) == 0);
+  CHECK(f.SolePattern(f.Candidates("(b) item")) == 0);
+  CHECK(f.SolePattern(f.Candidates("12 a note")) == 2);  // does not end like a number
+  CHECK(f.SolePattern(f.Candidates("12")) == -1);        // a number or a note: both can
+  CHECK(f.Candidates("the text goes on") == 0);
+  CHECK(f.SolePattern(0) == -1);
+  // Off, every pattern may match; and beyond 32 patterns bits are shared.
+  CHECK(LinePrefixFilter().SolePattern(LinePrefixFilter().Candidates("a) item")) == -1);
+  std::vector<std::string> many(33, "^x");
+  many[0] = "^a";
+  LinePrefixFilter crowded(many);
+  REQUIRE(crowded.enabled());
+  CHECK(crowded.Candidates("a") != 0);
+  CHECK(crowded.SolePattern(crowded.Candidates("a")) == -1);
+}
+
 TEST_CASE("case folding, alternatives, repetition and multi-byte characters") {
   LinePrefixFilter f({"^(?i)mandate$", "^(-|\\*)\\s+", "^([\u2022\u25CF])\\s*", "^x{0,3}y"});
   REQUIRE(f.enabled());
