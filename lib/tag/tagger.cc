@@ -320,17 +320,29 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
       count(p->begin, p->end, static_cast<double>(p->weight) * label.weight, p->list);
     }
   } else {
+    // Stored field by field into the vector: a Candidate made on the stack
+    // was copied in by 16-byte loads of fields just stored apart, which the
+    // stores cannot forward to, so each copy waited for them to land.
+    auto add_candidate = [this](uint32_t b, uint32_t e, double weight, uint32_t pattern,
+                                uint32_t partner, CueList list) {
+      Candidate& c = candidates_.emplace_back();
+      c.begin = b;
+      c.end = e;
+      c.weight = weight;
+      c.pattern = pattern;
+      c.partner = partner;
+      c.list = list;
+    };
     for (const LabelHit* p = first; p != cues_end; ++p) {
-      Candidate c{p->begin, p->end, static_cast<double>(p->weight) * label.weight, p->pattern,
-                  UINT32_MAX, p->list};
+      const double weight = static_cast<double>(p->weight) * label.weight;
       if (vetoed(p->begin, p->end)) {
         if (trace) {
-          trace->cues.push_back(TraceCue{c.pattern, c.partner, c.list, c.begin, c.end, c.weight,
-                                         TraceCue::Fate::kVetoed});
+          trace->cues.push_back(TraceCue{p->pattern, UINT32_MAX, p->list, p->begin, p->end,
+                                         weight, TraceCue::Fate::kVetoed});
         }
         continue;
       }
-      candidates_.push_back(c);
+      add_candidate(p->begin, p->end, weight, p->pattern, UINT32_MAX, p->list);
     }
     // Near hits: the a side, then the b side, each by clause.
     const LabelHit* next_a = unless_end;
@@ -379,9 +391,9 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
           }
         }
         if (best == nullptr) continue;
-        candidates_.push_back(Candidate{std::min(a.begin, best->begin), std::max(a.end, best->end),
-                                        label.near[k].weight * label.weight, a.pattern,
-                                        best->pattern, CueList::kNearA});
+        add_candidate(std::min(a.begin, best->begin), std::max(a.end, best->end),
+                      label.near[k].weight * label.weight, a.pattern, best->pattern,
+                      CueList::kNearA);
       }
     }
     if (candidates_.size() > 1) {
