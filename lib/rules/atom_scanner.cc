@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <deque>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace gapmap {
 namespace {
 
@@ -129,12 +133,13 @@ void AtomScanner::Scan(std::string_view text, AtomScanScratch* scratch,
   if (scratch->state_seen.size() < state_count_) scratch->state_seen.resize(state_count_, 0);
   if (scratch->atom_seen.size() < atoms_.size()) scratch->atom_seen.resize(atoms_.size(), 0);
   const size_t n = text.size();
-  // Each stream records every step into its own region, kept only where the
-  // state ends atoms (the record pointer moves by that comparison), so the
-  // loop has no branch to mispredict. Stream j's region holds `part` + 1 records,
-  // the last stream's the rest: n + kStreams in all.
-  std::vector<std::pair<uint32_t, uint32_t>>& steps = scratch->steps;
-  if (steps.size() < n + kStreams) steps.resize(n + kStreams);
+  // Each stream writes the state after each byte it reads to that byte's
+  // place in `after`, and a second pass picks out the states that end
+  // atoms, 8 at a time: recording only those in the scan cost it a
+  // compare and a moving record pointer per byte.
+  std::vector<uint16_t>& after = scratch->after;
+  if (after.size() < n) after.resize(n);
+  uint16_t* const states = after.data();
   const uint16_t* next = table_.data() + table_offset_;
   const uint8_t* column = column_.data();
   const uint32_t atoms_from = atoms_from_;
@@ -142,36 +147,42 @@ void AtomScanner::Scan(std::string_view text, AtomScanScratch* scratch,
   // Short texts go to the last stream alone (part 0).
   const size_t part = n >= kMinSplitBytes ? n / kStreams : 0;
   uint32_t s[kStreams] = {};
-  std::pair<uint32_t, uint32_t>* out[kStreams];
-  for (int j = 0; j < kStreams; ++j) out[j] = steps.data() + j * (part + 1);
-  // Side by side: stream j reads bytes [j * part, (j + 1) * part), recording
-  // positions relative to its part.
+  // Side by side: stream j reads bytes [j * part, (j + 1) * part).
   for (size_t i = 0; i < part; ++i) {
     for (int j = 0; j < kStreams; ++j) {
       s[j] = next[s[j] * kScale + column[bytes[j * part + i]]];
-      *out[j] = {s[j], static_cast<uint32_t>(i)};
-      out[j] += s[j] >= atoms_from;
+      states[j * part + i] = static_cast<uint16_t>(s[j]);
     }
   }
   // The last stream reads on to the end.
   constexpr int kLast = kStreams - 1;
-  const size_t last_begin = kLast * part;
-  for (size_t i = last_begin + part; i < n; ++i) {
+  for (size_t i = kLast * part + part; i < n; ++i) {
     s[kLast] = next[s[kLast] * kScale + column[bytes[i]]];
-    *out[kLast] = {s[kLast], static_cast<uint32_t>(i - last_begin)};
-    out[kLast] += s[kLast] >= atoms_from;
+    states[i] = static_cast<uint16_t>(s[kLast]);
   }
 
-  // Records -> hits: (state, end).
+  // States -> hits: (state, end).
   auto add_hit = [&](uint32_t entry, size_t end) {
     const uint32_t state = entry / (row_ / kScale);
     scratch->hits.emplace_back(state, static_cast<uint32_t>(end));
   };
-  for (int j = 0; j < kStreams; ++j) {
-    const size_t base = j * part + 1;  // a record's position + base: the atom's end
-    for (const auto* r = steps.data() + j * (part + 1); r != out[j]; ++r) {
-      add_hit(r->first, r->second + base);
+  size_t i = 0;
+#if defined(__SSE2__)
+  // x >= atoms_from where atoms_from - x saturates to 0 (SSE2 has no
+  // unsigned 16-bit compare).
+  const __m128i from = _mm_set1_epi16(static_cast<short>(atoms_from));
+  for (; i + 8 <= n; i += 8) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(states + i));
+    const __m128i ends = _mm_cmpeq_epi16(_mm_subs_epu16(from, x), _mm_setzero_si128());
+    // Two mask bits per state: keep the low one.
+    for (uint32_t m = static_cast<uint32_t>(_mm_movemask_epi8(ends)) & 0x5555; m != 0; m &= m - 1) {
+      const size_t at = i + static_cast<size_t>(__builtin_ctz(m)) / 2;
+      add_hit(states[at], at + 1);
     }
+  }
+#endif
+  for (; i < n; ++i) {
+    if (states[i] >= atoms_from) add_hit(states[i], i + 1);
   }
   // Stream j + 1 started at `b` = (j + 1) * part without the bytes before,
   // so it misses atoms that begin before b and end after it: stream j reads

@@ -37,7 +37,7 @@ struct WordToken {
 struct AtomScanScratch {
   std::vector<uint8_t> state_seen;  // per state: its atoms are already reported
   std::vector<std::pair<uint32_t, uint32_t>> hits;  // (state, end) of every atom found
-  std::vector<std::pair<uint32_t, uint32_t>> steps;  // the scan's records (table entry, position)
+  std::vector<uint16_t> after;  // per byte: the table entry of the scan's state after it
   std::vector<uint8_t> atom_seen;   // per atom: already reported
 };
 
