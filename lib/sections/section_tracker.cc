@@ -69,7 +69,11 @@ void SectionTracker::Stamp(Unit* unit) {
   for (size_t i = s.path.size(); i < path_.size(); ++i) s.path.push_back(path_[i].text);
   if (IsContent(unit->kind) || unit->kind == UnitKind::kHeading) {
     s.agency = agency_;
-    s.part = agency_.empty() ? std::string() : part_;
+    if (agency_.empty()) {
+      s.part.clear();
+    } else {
+      s.part = part_;  // copied into its string, not through a temporary
+    }
   } else {
     s.agency.clear();
     s.part.clear();

@@ -60,6 +60,8 @@ class LinePrefixFilter {
   }
 
   bool enabled() const { return enabled_; }
+  // How many patterns the filter was built from (0 when it is off).
+  size_t pattern_count() const { return pattern_count_; }
 
  private:
   // Bit k % 32 stands for pattern k: one of the patterns that can match at

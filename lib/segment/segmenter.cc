@@ -647,23 +647,23 @@ void Segmenter::Recycle(Unit* done) {
   // Only room worth keeping: a typical unit's or more (a short heading's
   // text is not), up to a bound so that one huge unit is not held on to.
   constexpr size_t kMaxSpareBytes = 64 * 1024;
-  constexpr size_t kMaxSpares = 4;
   size_t room = done->text.capacity();
-  if (room < kTypicalUnitBytes || room > kMaxSpareBytes || spares_.size() >= kMaxSpares) return;
-  spares_.push_back(Spare{std::move(done->text), std::move(done->doc)});
+  if (room < kTypicalUnitBytes || room > kMaxSpareBytes || spare_count_ == spares_.size()) return;
+  Spare& spare = spares_[spare_count_++];
+  spare.text = std::move(done->text);
+  spare.doc = std::move(done->doc);
 }
 
 Unit Segmenter::NewUnit() {
   Unit unit;
-  if (!spares_.empty()) {
+  if (spare_count_ > 0) {
     // Moving the text into the unit later (unit.text = std::move(draft's))
     // leaves this room with the draft, for the next block.
-    Spare& spare = spares_.back();
+    Spare& spare = spares_[--spare_count_];
     unit.text = std::move(spare.text);
     unit.text.clear();
     unit.doc = std::move(spare.doc);
     unit.doc.clear();
-    spares_.pop_back();
   }
   return unit;
 }

@@ -43,6 +43,7 @@
 #ifndef GAPMAP_SEGMENT_SEGMENTER_H_
 #define GAPMAP_SEGMENT_SEGMENTER_H_
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -193,7 +194,8 @@ class Segmenter {
     std::string text;
     std::string doc;
   };
-  std::vector<Spare> spares_;
+  std::array<Spare, 4> spares_;  // spares_[0, spare_count_) hold room
+  size_t spare_count_ = 0;
   uint32_t lead_in_ = 0;  // ordinal of the paragraph leading in to a list
   uint32_t item_lead_in_ = 0;     // ordinal of a list item leading in to a nested list
   std::string item_lead_in_style_;  // that item's marker style ("9.", "a)")

@@ -16,8 +16,17 @@ StructureRules::StructureRules(StructureRules&&) noexcept = default;
 StructureRules& StructureRules::operator=(StructureRules&&) noexcept = default;
 
 int StructureRules::PartOfHeading(std::string_view heading) const {
-  for (const LinePattern& p : line_patterns) {
-    if (p.role == LineRole::kPartHeading && p.regex.PartialMatch(heading)) return p.part;
+  // The prefix filter rules out most headings without running a regex (when
+  // it was built from these patterns, bit k % 32 standing for pattern k).
+  const uint32_t candidates = line_filter.pattern_count() == line_patterns.size()
+                                  ? line_filter.Candidates(heading)
+                                  : ~uint32_t{0};
+  for (size_t k = 0; k < line_patterns.size(); ++k) {
+    const LinePattern& p = line_patterns[k];
+    if (p.role == LineRole::kPartHeading && (candidates >> (k % 32) & 1u) != 0 &&
+        p.regex.PartialMatch(heading)) {
+      return p.part;
+    }
   }
   return -1;
 }
