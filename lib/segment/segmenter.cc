@@ -682,9 +682,7 @@ void Segmenter::Stage(Unit&& unit) {
   staged_.insert(pos, std::move(unit));
 }
 
-void Segmenter::Flush(std::vector<Unit>* out, bool all, const Draft* restarted) {
-  // Most lines stage nothing (and nothing staged means no bytes held).
-  if (staged_head_ == staged_.size()) return;
+void Segmenter::FlushStaged(std::vector<Unit>* out, bool all, const Draft* restarted) {
   uint32_t limit = std::numeric_limits<uint32_t>::max();
   if (!all) {
     for (const Draft* d : {&cur_, &pending_, &footnote_}) {

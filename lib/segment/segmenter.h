@@ -142,7 +142,12 @@ class Segmenter {
   Next WhatFollows(const LineInfo& info) const;
   // `restarted`: a draft that was just started from the newest line piece,
   // so everything staged precedes it and it must not hold anything back.
-  void Flush(std::vector<Unit>* out, bool all, const Draft* restarted = nullptr);
+  void Flush(std::vector<Unit>* out, bool all, const Draft* restarted = nullptr) {
+    // Most lines stage nothing (and nothing staged means no bytes held): the
+    // test inline, as it is made after every line.
+    if (staged_head_ != staged_.size()) FlushStaged(out, all, restarted);
+  }
+  void FlushStaged(std::vector<Unit>* out, bool all, const Draft* restarted);
   void Emit(Unit* unit, std::vector<Unit>* out);
   bool EndsWithLeadIn(const std::string& text) const;
 
