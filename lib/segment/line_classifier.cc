@@ -84,6 +84,18 @@ std::string_view TrimView(std::string_view s) {
   return s;
 }
 
+#if defined(__SSE2__)
+// The bits set in a 16-bit mask. __builtin_popcount is a call into libgcc
+// when the popcnt instruction may not be used (the binary runs on any
+// x86-64): a few shifts and adds instead.
+inline int PopCount16(unsigned x) {
+  x = x - ((x >> 1) & 0x5555u);
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return static_cast<int>((x + (x >> 8)) & 0x1Fu);
+}
+#endif
+
 }  // namespace
 
 int CountTokens(std::string_view text, int limit) {
@@ -103,7 +115,7 @@ int CountTokens(std::string_view text, int limit) {
   unsigned carry = 0;  // 1 if the byte before the block is not a space
   for (; i + 16 <= text.size(); i += 16) {
     unsigned w = words(i);
-    n += __builtin_popcount(w & ~((w << 1) | carry));
+    n += PopCount16(w & ~((w << 1) | carry) & 0xFFFFu);
     if (n > limit) return limit + 1;
     carry = w >> 15;
   }
@@ -113,7 +125,7 @@ int CountTokens(std::string_view text, int limit) {
     size_t at = text.size() - 16;
     unsigned w = words(at);
     unsigned fresh = ~((1u << (i - at)) - 1);
-    n += __builtin_popcount(w & ~(w << 1) & fresh);
+    n += PopCount16(w & ~(w << 1) & fresh & 0xFFFFu);
     return std::min(n, limit + 1);
   }
 #endif
