@@ -233,7 +233,9 @@ const char* SkipPlain(const char* p, const char* end, const char* run) {
 }
 
 // The work of NormaliseLine() on the trimmed line p..end that is not plain.
-void NormaliseMixed(const char* p, const char* end, std::string* out) {
+// Kept out of line: inlined, its registers were saved and restored on every
+// call of NormaliseLineView(), also for the plain lines that never get here.
+[[gnu::noinline]] void NormaliseMixed(const char* p, const char* end, std::string* out) {
   out->clear();
   out->reserve(static_cast<size_t>(end - p));
   Writer w(out);
