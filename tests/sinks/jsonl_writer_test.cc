@@ -21,6 +21,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The file's bytes; the file is removed.
+std::string ReadAndRemove(const fs::path& path) {
+  std::string bytes;
+  {
+    std::ifstream in(path);
+    std::stringstream read;
+    read << in.rdbuf();
+    bytes = read.str();
+  }
+  fs::remove(path);
+  return bytes;
+}
+
 TEST_CASE("the JSONL writer writes what AppendUnitJson writes, across documents") {
   std::vector<Diagnostic> errors;
   auto rules = testing::LoadRules(
@@ -65,12 +78,9 @@ TEST_CASE("the JSONL writer writes what AppendUnitJson writes, across documents"
     }
     REQUIRE((*output)->Commit().ok());
   }
-  std::ifstream in(path);
-  std::stringstream written;
-  written << in.rdbuf();
-  fs::remove(path);
-  CHECK(written.str() == expected);
-  std::istringstream lines(written.str());
+  const std::string written = ReadAndRemove(path);
+  CHECK(written == expected);
+  std::istringstream lines(written);
   std::string line;
   for (const std::vector<std::string>& quoted : fragments) {
     REQUIRE(std::getline(lines, line));
@@ -107,12 +117,8 @@ TEST_CASE("the JSONL writer's lines arrive whole and in order past the output's 
     }
     REQUIRE((*output)->Commit().ok());
   }
-  std::ifstream in(path);
-  std::stringstream written;
-  written << in.rdbuf();
-  fs::remove(path);
   REQUIRE(expected.size() > 3 * 256 * 1024);
-  CHECK(written.str() == expected);
+  CHECK(ReadAndRemove(path) == expected);
 }
 
 }  // namespace

@@ -119,23 +119,17 @@ labels:
   for (int before = 0; before < 40; before += 3) {
     for (int between = 0; between <= 6; ++between) {
       for (int after = 0; after < 30; after += 7) {
-        std::string text;
-        for (int i = 0; i < before; ++i) text += "filler ";
-        text += "victims";
-        for (int i = 0; i < between; ++i) text += " word";
-        text += " support";
-        for (int i = 0; i < after; ++i) text += " filler";
-        CAPTURE(text);
-        CHECK(Tag(*rules, text) == (between <= 3 ? Strings{"support"} : Strings{}));
-        // The same the other way round (b before a).
-        std::string reversed;
-        for (int i = 0; i < before; ++i) reversed += "filler ";
-        reversed += "support";
-        for (int i = 0; i < between; ++i) reversed += " word";
-        reversed += " victims";
-        for (int i = 0; i < after; ++i) reversed += " filler";
-        CAPTURE(reversed);
-        CHECK(Tag(*rules, reversed) == (between <= 3 ? Strings{"support"} : Strings{}));
+        // Both orders: a before b, and b before a.
+        for (const auto& [first, second] : {std::pair{"victims", "support"}, {"support", "victims"}}) {
+          std::string text;
+          for (int i = 0; i < before; ++i) text += "filler ";
+          text += first;
+          for (int i = 0; i < between; ++i) text += " word";
+          text += std::string(" ") + second;
+          for (int i = 0; i < after; ++i) text += " filler";
+          CAPTURE(text);
+          CHECK(Tag(*rules, text) == (between <= 3 ? Strings{"support"} : Strings{}));
+        }
       }
     }
   }
