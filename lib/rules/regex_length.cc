@@ -81,6 +81,21 @@ size_t LeastBytes(const RegexNode& n) {
   return 0;
 }
 
+void AddMatchable(const RegexNode& n, std::bitset<256>* bytes) {
+  if (n.kind == RegexNode::Kind::kChar) {
+    const RegexChars& c = n.chars;
+    for (size_t b = 0; b < 128; ++b) {
+      if (c.ascii[b]) bytes->set(b);
+    }
+    if (!c.others.empty() || c.any_other || c.folds_from_non_ascii) {
+      for (size_t b = 128; b < 256; ++b) bytes->set(b);
+    }
+    if (c.hex) bytes->set();
+    return;
+  }
+  for (const RegexNode& child : n.children) AddMatchable(child, bytes);
+}
+
 }  // namespace
 
 int MaxMatchBytes(std::string_view pattern) {
@@ -91,6 +106,14 @@ int MaxMatchBytes(std::string_view pattern) {
 size_t MinMatchBytes(std::string_view pattern) {
   std::optional<RegexNode> tree = ParseRegexSyntax(pattern);
   return tree ? LeastBytes(*tree) : 0;
+}
+
+std::bitset<256> MatchableBytes(std::string_view pattern) {
+  std::bitset<256> bytes;
+  std::optional<RegexNode> tree = ParseRegexSyntax(pattern);
+  if (!tree) return bytes.set();
+  AddMatchable(*tree, &bytes);
+  return bytes;
 }
 
 }  // namespace gapmap

@@ -16,6 +16,7 @@
 #ifndef GAPMAP_RULES_REGEX_LENGTH_H_
 #define GAPMAP_RULES_REGEX_LENGTH_H_
 
+#include <bitset>
 #include <cstddef>
 #include <string_view>
 
@@ -33,6 +34,16 @@ int MaxMatchBytes(std::string_view pattern);
 // boundaries none, a repeat its least count times its child; a pattern the
 // reader does not understand gives 0.
 size_t MinMatchBytes(std::string_view pattern);
+
+// MatchableBytes:
+// The bytes a match can hold. The regex prefilter bounds the windows of a
+// regex of unbounded length by the bytes no match holds (`[^.;:?]*?`: a
+// match lies within a stretch free of . ; : ?). The set must never be too
+// small; it may be too large: a class's ASCII members (both cases under
+// (?i)), and every byte from 0x80 up for anything that may match a
+// non-ASCII code point or is written as \x; all 256 for a pattern the
+// reader does not understand.
+std::bitset<256> MatchableBytes(std::string_view pattern);
 
 }  // namespace gapmap
 

@@ -123,6 +123,7 @@ void RegexPrefilter::Build() {
     return it->second;
   };
   reach_.assign(regexes, -1);
+  stops_.assign(regexes, std::bitset<256>());
   clause_count_.assign(regexes, 0);
   for (int r = 0; r < regexes; ++r) {
     std::vector<std::vector<std::string>> clauses = Clauses(patterns_[r]);
@@ -142,6 +143,7 @@ void RegexPrefilter::Build() {
     }
     clause_count_[r] = static_cast<int>(clauses.size());
     reach_[r] = MaxMatchBytes(patterns_[r]);
+    if (reach_[r] < 0) stops_[r] = ~MatchableBytes(patterns_[r]);
   }
   atom_clauses_.Assign(atom_clauses);
   window_regexes_.Assign(window_regexes);
@@ -174,12 +176,14 @@ bool RegexPrefilter::Candidates(std::string_view text, PrefilterScratch* scratch
     clause_hit[clause] = 0;
     clauses_met[clause_regex_[clause]] = 0;
   }
-  FindWindows(*candidates, text.size(), scratch);
+  FindWindows(*candidates, text, scratch);
   return true;
 }
 
-void RegexPrefilter::FindWindows(const std::vector<int>& candidates, size_t text_size,
+void RegexPrefilter::FindWindows(const std::vector<int>& candidates, std::string_view text,
                                  PrefilterScratch* scratch) const {
+  const size_t text_size = text.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   // One pass over the atoms found makes the windows of every candidate (a
   // pass per candidate cost more than its RE2 search): (regex, begin, end),
   // then sorted by regex and merged.
@@ -187,7 +191,7 @@ void RegexPrefilter::FindWindows(const std::vector<int>& candidates, size_t text
   if (windowed.size() < patterns_.size()) windowed.resize(patterns_.size(), 0);
   bool any = false;
   for (int r : candidates) {
-    if (reach_[r] >= 0) {
+    if (reach_[r] >= 0 || stops_[r].any()) {
       windowed[r] = 1;
       any = true;
     }
@@ -201,12 +205,21 @@ void RegexPrefilter::FindWindows(const std::vector<int>& candidates, size_t text
       const size_t length = scanner_.atom_length(*a);
       for (int r : window_regexes_[*a]) {
         if (!windowed[r]) continue;
-        // A match holding the atom [end - length, end) is at most `reach`
-        // long: it starts at or after end - reach and ends by the atom's
-        // start + reach.
-        const size_t reach = std::max(static_cast<size_t>(reach_[r]), length);
-        const size_t begin = end >= reach ? end - reach : 0;
-        const size_t stop = std::min(text_size, end - length + reach);
+        size_t begin = end - length, stop = end;
+        if (reach_[r] >= 0) {
+          // A match holding the atom [end - length, end) is at most `reach`
+          // long: it starts at or after end - reach and ends by the atom's
+          // start + reach.
+          const size_t reach = std::max(static_cast<size_t>(reach_[r]), length);
+          begin = end >= reach ? end - reach : 0;
+          stop = std::min(text_size, end - length + reach);
+        } else {
+          // A match holding the atom holds none of the stop bytes: it lies
+          // in the stretch around the atom that is free of them.
+          const std::bitset<256>& stops = stops_[r];
+          while (begin > 0 && !stops[bytes[begin - 1]]) --begin;
+          while (stop < text_size && !stops[bytes[stop]]) ++stop;
+        }
         all.push_back({r, {static_cast<uint32_t>(begin), static_cast<uint32_t>(stop),
                            static_cast<uint32_t>(end - length)}});
       }
@@ -231,7 +244,7 @@ void RegexPrefilter::FindWindows(const std::vector<int>& candidates, size_t text
 }
 
 bool RegexPrefilter::Windows(int r, PrefilterScratch* scratch) const {
-  if (reach_[r] < 0) return false;
+  if (reach_[r] < 0 && stops_[r].none()) return false;
   const std::vector<PrefilterScratch::Window>& all = scratch->all_windows;
   auto it = std::lower_bound(all.begin(), all.end(), r,
                              [](const PrefilterScratch::Window& w, int x) { return w.regex < x; });

@@ -7,7 +7,9 @@
 // {punish} and {not }). One AtomScanner pass over the unit finds the atoms
 // of all regexes; a regex is a candidate when each of its clauses has an atom
 // in the unit. A candidate whose matches have a bounded length (regex_length.h)
-// is then searched only in windows around the atoms of its first clause. On
+// is then searched only in windows around the atoms of its first clause; one
+// of unbounded length whose matches cannot hold some bytes (`[^.;:?]*?`), in
+// the stretches free of those bytes around the atoms. On
 // most units no regex is a candidate and RE2 does not scan the unit at all;
 // the RE2 set scan this replaces cost as much per byte as running one regex,
 // and a large share of a run's fixed cost went into building its DFA.
@@ -28,6 +30,7 @@
 #ifndef GAPMAP_RULES_REGEX_PREFILTER_H_
 #define GAPMAP_RULES_REGEX_PREFILTER_H_
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,7 +65,8 @@ class RegexPrefilter {
   // every match of regex `r` (each match holds one of its atoms and is at
   // most MaxMatchBytes() long, so it lies around an atom found), with the
   // start of the last atom in each, and returns true; false when `r` must be
-  // searched in the whole text (its length is unbounded).
+  // searched in the whole text (its length is unbounded, and its matches
+  // can hold any byte).
   bool Windows(int r, PrefilterScratch* scratch) const;
 
   // True for the code points RE2 matches case-insensitively with an ASCII
@@ -71,7 +75,7 @@ class RegexPrefilter {
 
  private:
   // The windows of all `candidates` into scratch->all_windows.
-  void FindWindows(const std::vector<int>& candidates, size_t text_size,
+  void FindWindows(const std::vector<int>& candidates, std::string_view text,
                    PrefilterScratch* scratch) const;
 
   std::vector<std::string> patterns_;
@@ -82,6 +86,9 @@ class RegexPrefilter {
   FlatLists window_regexes_;  // per atom: regexes whose first clause has it
   std::vector<int> always_;  // regexes without clauses: candidates for every unit
   std::vector<int> reach_;   // per regex: MaxMatchBytes(), -1: unbounded or no clause
+  // Per regex of unbounded length with clauses: the bytes no match holds
+  // (the complement of MatchableBytes()); none: searched in the whole text.
+  std::vector<std::bitset<256>> stops_;
   bool built_ = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <bitset>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,43 @@ TEST_CASE("no text shorter than the bound matches") {
       CHECK(text.size() >= least);
     }
     CHECK(matched > 0);  // the alphabet reaches every pattern
+  }
+}
+
+TEST_CASE("the bytes a match can hold") {
+  const std::bitset<256> stretch = MatchableBytes("\\bwhether\\b[^.;:?]*?\\bshould\\b");
+  for (char c : std::string(".;:?")) CHECK_FALSE(stretch[static_cast<unsigned char>(c)]);
+  for (char c : std::string("whetrsould ,-'!\n")) CHECK(stretch[static_cast<unsigned char>(c)]);
+  CHECK(stretch[0xC3]);  // a negated class holds non-ASCII code points
+  const std::bitset<256> word = MatchableBytes("(?i)ab\\s+c");
+  for (char c : std::string("aAbBcC \t\n")) CHECK(word[static_cast<unsigned char>(c)]);
+  for (char c : std::string("dD.-_0")) CHECK_FALSE(word[static_cast<unsigned char>(c)]);
+  CHECK_FALSE(word[0xC5]);  // ASCII only, but for the two folds (below)
+  CHECK(MatchableBytes("(?i)s")[0xC5]);  // U+017F, which RE2 folds to s
+  CHECK(MatchableBytes("caf\u00e9")[0xA9]);
+  CHECK(MatchableBytes("\\x41")[0xFF]);  // \x escapes: every byte, as for length
+  CHECK(MatchableBytes("a\\Qb\\E").all());  // not understood: every byte
+  CHECK(MatchableBytes("^\\b$").none());
+}
+
+TEST_CASE("no match holds a byte outside the matchable bytes") {
+  const std::vector<std::string> patterns = {"[^.;]+", "a.c", "(?i)[a-c]+ ?\\d", "\\w+\\s*:",
+                                             "\\S+", "é+b", "(?:x|\\.){1,3}"};
+  const std::string text =
+      "abc. A1 b 2; x.x.x:  word: \u00e9\u00e9b cab;c\ta\nc ok, yes? AbC 9";
+  for (const std::string& pattern : patterns) {
+    Result<Regex> re = Regex::Compile(pattern);
+    REQUIRE(re.ok());
+    const std::bitset<256> matchable = MatchableBytes(pattern);
+    size_t pos = 0, begin = 0, end = 0, matches = 0;
+    while (pos < text.size() && re->Find(text, pos, &begin, &end)) {
+      CAPTURE(pattern);
+      CAPTURE(text.substr(begin, end - begin));
+      for (size_t i = begin; i < end; ++i) CHECK(matchable[static_cast<unsigned char>(text[i])]);
+      ++matches;
+      pos = end > begin ? end : begin + 1;
+    }
+    CHECK(matches > 0);
   }
 }
 
