@@ -37,12 +37,13 @@ size_t MinMatchBytes(std::string_view pattern);
 
 // MatchableBytes:
 // The bytes a match can hold. The regex prefilter bounds the windows of a
-// regex of unbounded length by the bytes no match holds (`[^.;:?]*?`: a
-// match lies within a stretch free of . ; : ?). The set must never be too
-// small; it may be too large: a class's ASCII members (both cases under
-// (?i)), and every byte from 0x80 up for anything that may match a
-// non-ASCII code point or is written as \x; all 256 for a pattern the
-// reader does not understand.
+// regex of unbounded length by the bytes no match holds (`\bassist\w*`: a
+// match lies within the run of word bytes around its atom). The set must
+// never be too small; it may be too large: a class's ASCII members (both
+// cases under (?i)), and every byte from 0x80 up for anything that may match
+// a non-ASCII code point. Every byte for \x escapes, for what the reader
+// takes for any character (., negated classes: regex_syntax.h) and for a
+// pattern it does not understand.
 std::bitset<256> MatchableBytes(std::string_view pattern);
 
 }  // namespace gapmap
