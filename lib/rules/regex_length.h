@@ -42,8 +42,9 @@ size_t MinMatchBytes(std::string_view pattern);
 // never be too small; it may be too large: a class's ASCII members (both
 // cases under (?i)), and every byte from 0x80 up for anything that may match
 // a non-ASCII code point. Every byte for \x escapes, for what the reader
-// takes for any character (., negated classes: regex_syntax.h) and for a
-// pattern it does not understand.
+// takes for any character (., named classes: regex_syntax.h) and for a
+// pattern it does not understand. (`[^.;:?]*?`: a match lies between the
+// sentence marks around its atom.)
 std::bitset<256> MatchableBytes(std::string_view pattern);
 
 }  // namespace gapmap

@@ -28,6 +28,13 @@ std::bitset<128> Letters(char a) {
   return b;
 }
 
+// The other case of every ASCII letter in `chars`.
+std::bitset<128> FoldedLetters(const std::bitset<128>& chars) {
+  static const std::bitset<128> kUpper = Letters('A');
+  static const std::bitset<128> kLower = Letters('a');
+  return ((chars & kUpper) << 0x20) | ((chars & kLower) >> 0x20);
+}
+
 char32_t DecodeUtf8(std::string_view c) {
   auto b = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(c[k])); };
   switch (c.size()) {
@@ -206,12 +213,9 @@ class Reader {
       c.hex = hex;
       return n;
     }
-    static const std::bitset<128> kUpper = Letters('A');
-    static const std::bitset<128> kLower = Letters('a');
-    std::bitset<128> upper = c.ascii & kUpper;
-    std::bitset<128> lower = c.ascii & kLower;
-    c.ascii |= (upper << 0x20) | (lower >> 0x20);
-    c.folds_from_non_ascii = upper.any() || lower.any();
+    const std::bitset<128> other_case = FoldedLetters(c.ascii);
+    c.folds_from_non_ascii = other_case.any();
+    c.ascii |= other_case;
     return n;
   }
 
@@ -347,9 +351,10 @@ class Reader {
     return Fail();
   }
 
-  // [...]: one character of a set. A negated set, a POSIX or named class or
-  // a non-ASCII member widen it to "any character" or "any non-ASCII code
-  // point": wide, but rare where it matters.
+  // [...]: one character of a set. A POSIX or named class or a non-ASCII
+  // member widen it to "any character" or "any non-ASCII code point", and so
+  // does negating a set with one: wide, but rare where it matters. A negated
+  // set of ASCII members is read exactly.
   RegexNode Class() {
     ++i_;  // '['
     bool negated = Peek() == '^';
@@ -382,9 +387,21 @@ class Reader {
     if (Peek() != ']') return Fail();
     ++i_;
     if (negated) {
-      bool hex = set.hex;
-      set = AnyChar();
-      set.hex = hex;
+      if (set.any_other || !set.others.empty() || set.hex) {
+        bool hex = set.hex;
+        set = AnyChar();
+        set.hex = hex;
+        return CharNode(std::move(set));
+      }
+      // ASCII members only (`[^.;:?]`): every other ASCII character, and any
+      // non-ASCII code point. (?i) folds the members before the negation,
+      // so both cases of a letter member are left out.
+      RegexNode n = Leaf(RegexNode::Kind::kChar);
+      std::bitset<128> members = set.ascii;
+      if (fold_) members |= FoldedLetters(members);
+      n.chars.ascii = ~members;
+      n.chars.any_other = true;
+      return n;
     }
     return CharNode(std::move(set));
   }

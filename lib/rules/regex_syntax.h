@@ -14,9 +14,11 @@
 // with nothing or another quantifier before it) is "not understood" rather
 // than guessed at: an analysis then has to assume the worst.
 //
-// A character node's set may be larger than what RE2 matches (negated and
-// named classes, '.', non-ASCII class members and case-folded non-ASCII
-// literals are "any character" or "any non-ASCII code point"), never smaller.
+// A character node's set may be larger than what RE2 matches (named classes,
+// '.', non-ASCII class members, negated classes with any of those and
+// case-folded non-ASCII literals are "any character" or "any non-ASCII code
+// point"; a negated class of ASCII members is every other ASCII character
+// and any non-ASCII one), never smaller.
 #ifndef GAPMAP_RULES_REGEX_SYNTAX_H_
 #define GAPMAP_RULES_REGEX_SYNTAX_H_
 

@@ -63,8 +63,11 @@ TEST_CASE("the bytes a match can hold") {
   CHECK(MatchableBytes("(?i)s")[0xC5]);  // U+017F, which RE2 folds to s
   CHECK(MatchableBytes("caf\u00e9")[0xA9]);
   CHECK(MatchableBytes("\\x41")[0xFF]);  // \x escapes: every byte, as for length
-  // The reader takes a negated class for any character (regex_syntax.h).
-  CHECK(MatchableBytes("[^.;]+").all());
+  const std::bitset<256> stretch = MatchableBytes("(?i)\\bwhether\\b[^.;:?]*?\\bshould\\b");
+  for (char c : std::string(".;:?")) CHECK_FALSE(stretch[static_cast<unsigned char>(c)]);
+  for (char c : std::string("wHeTrsould ,-'!\n")) CHECK(stretch[static_cast<unsigned char>(c)]);
+  CHECK(stretch[0xC3]);  // a negated class holds non-ASCII code points
+  CHECK(MatchableBytes("[^\\d\u00e9]").all());  // read as any character (regex_syntax.h)
   CHECK(MatchableBytes("a\\Qb\\E").all());  // not understood: every byte
   CHECK(MatchableBytes("^\\b$").none());
 }

@@ -63,7 +63,20 @@ TEST_CASE("the syntax reader builds the tree of a pattern") {
   CHECK(ShapeOf("a{2,5}?b{3}c{1,}") == "cat(rep{2,5}(c[a]),rep{3,3}(c[b]),rep{1,-1}(c[c]))");
   CHECK(ShapeOf("(?:a|)\\b") == "cat(alt(c[a],e),\\b)");
   CHECK(ShapeOf("(?P<n>[a-c\\d])") == "c[0123456789abc]");
-  CHECK(ShapeOf("[^x]") == "c[ascii+]");
+  // A negated class of ASCII members: every other ASCII character and any
+  // non-ASCII one; under (?i) both cases of a letter member are left out.
+  for (const auto& [pattern, out] : {std::pair{"[^x.]", "x."}, {"(?i)[^x.]", "xX."}}) {
+    std::optional<RegexNode> n = ParseRegexSyntax(pattern);
+    REQUIRE(n.has_value());
+    CAPTURE(pattern);
+    // (?i) reads as an empty node before the class.
+    const RegexNode& k = n->kind == RegexNode::Kind::kConcat ? n->children.back() : *n;
+    REQUIRE(k.kind == RegexNode::Kind::kChar);
+    CHECK(k.chars.ascii.count() == 128 - std::string(out).size());
+    for (char c : std::string(out)) CHECK_FALSE(k.chars.ascii[static_cast<unsigned char>(c)]);
+    CHECK(k.chars.any_other);
+  }
+  CHECK(ShapeOf("[^\\d\u00e9]") == "c[ascii+]");  // a non-ASCII member: any character
   CHECK(ShapeOf("\\x{e9}\u00e9") == "cat(c[U+233],c[U+233])");
   CHECK(ShapeOf("[\u00e9a]") == "c[a+]");
   CHECK(ShapeOf("\\.\\n\\z") == "cat(c[.],c[\n],$)");
