@@ -164,15 +164,15 @@ Status TermMatcher::Build() {
   }
 
   // Byte classes: one per byte some term word has, 0 for the rest.
-  code_.fill(0);
+  std::array<uint8_t, 256> code{};
   uint32_t classes = 1;
   for (const auto& c : children) {
-    for (const auto& [byte, child] : c) code_[byte] = 1;
+    for (const auto& [byte, child] : c) code[byte] = 1;
   }
   for (size_t b = 0; b < 256; ++b) {
-    if (code_[b]) code_[b] = static_cast<uint8_t>(classes++);
+    if (code[b]) code[b] = static_cast<uint8_t>(classes++);
   }
-  PackCells(children, id, classes);
+  PackCells(children, id, code, classes);
 
   // Word codes for verification.
   for (const Variant& v : variants_) {
@@ -276,7 +276,8 @@ void TermMatcher::FillCells(const std::vector<uint8_t>& flags, const std::vector
 // first child on a free cell, jumping over taken ones (union-find style
 // links to the next free cell), so packing stays near linear in the nodes.
 void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& children,
-                            const std::vector<uint32_t>& node_id, uint32_t classes) {
+                            const std::vector<uint32_t>& node_id,
+                            const std::array<uint8_t, 256>& code, uint32_t classes) {
   struct Link {
     uint32_t base = 0;
     uint32_t parent = kNoParent;
@@ -306,10 +307,10 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
   for (size_t q = 0; q < queue.size(); ++q) {
     const uint32_t node = queue[q];
     if (children[node].empty()) continue;
-    const uint32_t first_code = code_[children[node].begin()->first];
+    const uint32_t first_code = code[children[node].begin()->first];
     auto fits = [&](uint32_t base) {
       for (const auto& [byte, child] : children[node]) {
-        const uint32_t cell = base + code_[byte];
+        const uint32_t cell = base + code[byte];
         if (cell < links.size() && links[cell].parent != kNoParent) return false;
       }
       return true;
@@ -320,7 +321,7 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
     const uint32_t parent_cell = cell_of[node];
     links[parent_cell].base = base;
     for (const auto& [byte, child] : children[node]) {
-      const uint32_t cell = base + code_[byte];
+      const uint32_t cell = base + code[byte];
       take(cell);
       links[cell].parent = parent_cell;
       cells_[cell].node = node_id[child];
@@ -341,12 +342,12 @@ void TermMatcher::PackCells(const std::vector<std::map<uint8_t, uint32_t>>& chil
     links_[2 * c] = 2 * links[c].base;
     links_[2 * c + 1] = links[c].parent == kNoParent ? kNoParent : 2 * links[c].parent;
   }
-  for (size_t b = 0; b < 256; ++b) link_code_[b] = 2 * uint32_t{code_[b]};
+  for (size_t b = 0; b < 256; ++b) link_code_[b] = 2 * uint32_t{code[b]};
 }
 
 size_t TermMatcher::memory_bytes() const {
   return pool_.size() + words_.size() * sizeof(Word) + variants_.size() * sizeof(Variant) +
-         sizeof(code_) + sizeof(link_code_) + cells_.size() * sizeof(Cell) +
+         sizeof(link_code_) + cells_.size() * sizeof(Cell) +
          links_.size() * sizeof(uint32_t) +
          (glob_outer_.size() + exact_slot_.size() + glob_slot_.size()) *
              sizeof(uint32_t) +

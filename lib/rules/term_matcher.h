@@ -101,10 +101,12 @@ class TermMatcher {
   bool Verify(const Variant& v, const Verifier& unit, size_t token) const;
   // Sets each token's term_word and the cell its walk ended on.
   void Walk(const uint8_t* folded, WordToken* tokens, size_t count, uint32_t* reached) const;
-  // Lays the trie out in links_ and cells_ (children: the build-time trie; node_id:
-  // each node's depth-first number).
+  // Lays the trie out in links_ and cells_ (children: the build-time trie;
+  // node_id: each node's depth-first number; code: folded byte -> class, 0
+  // for bytes in no term word, `classes` of them) and sets link_code_.
   void PackCells(const std::vector<std::map<uint8_t, uint32_t>>& children,
-                 const std::vector<uint32_t>& node_id, uint32_t classes);
+                 const std::vector<uint32_t>& node_id, const std::array<uint8_t, 256>& code,
+                 uint32_t classes);
   // Copies each node's flags and nearest glob prefix into its cell.
   void FillCells(const std::vector<uint8_t>& flags, const std::vector<uint32_t>& glob_up);
   int FindPair(uint32_t first, uint32_t second) const;
@@ -125,7 +127,7 @@ class TermMatcher {
   // base(s) at links_[2s] and parent(s) at links_[2s + 1], both stored
   // doubled (as links_ indices) so that no step multiplies.
   std::vector<uint32_t> links_;
-  std::array<uint32_t, 256> link_code_{};  // 2 x code_
+  std::array<uint32_t, 256> link_code_{};  // folded byte -> 2 x its class (0: in no term word)
   // Per cell, what the index lookup after the walk needs of the word's
   // node, so that it reads one cell, not three arrays.
   struct Cell {
@@ -136,7 +138,6 @@ class TermMatcher {
   };
   static constexpr uint32_t kNoParent = ~uint32_t{0};  // a free cell
   static constexpr size_t kMaxNodes = size_t{1} << 24;  // Cell::glob_up's range
-  std::array<uint8_t, 256> code_{};  // folded byte -> class (0: in no term word)
   std::vector<Cell> cells_;
   std::vector<uint32_t> glob_outer_;  // per glob node: the next glob prefix node above it, 0: none
   std::vector<uint32_t> exact_slot_, glob_slot_;  // per node: index entry (if flagged)
