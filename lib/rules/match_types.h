@@ -64,6 +64,7 @@ struct PrefilterScratch {
   };
   std::vector<Window> all_windows;  // of every candidate, by regex and begin
   std::vector<uint8_t> windowed;    // per regex: a candidate with windows
+  std::vector<RegexWindow> stretches;  // per regex: the last stretch free of its stop bytes
 };
 
 // Reusable buffers for scanning units; one per thread (a Tagger owns one).

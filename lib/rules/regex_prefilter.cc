@@ -189,10 +189,13 @@ void RegexPrefilter::FindWindows(const std::vector<int>& candidates, std::string
   // then sorted by regex and merged.
   std::vector<uint8_t>& windowed = scratch->windowed;
   if (windowed.size() < patterns_.size()) windowed.resize(patterns_.size(), 0);
+  std::vector<RegexWindow>& stretch = scratch->stretches;
+  if (stretch.size() < patterns_.size()) stretch.resize(patterns_.size());
   bool any = false;
   for (int r : candidates) {
     if (reach_[r] >= 0 || stops_[r].any()) {
       windowed[r] = 1;
+      stretch[r] = RegexWindow{};  // none yet: no atom ends at 0
       any = true;
     }
   }
@@ -213,12 +216,19 @@ void RegexPrefilter::FindWindows(const std::vector<int>& candidates, std::string
           const size_t reach = std::max(static_cast<size_t>(reach_[r]), length);
           begin = end >= reach ? end - reach : 0;
           stop = std::min(text_size, end - length + reach);
+        } else if (RegexWindow& known = stretch[r]; known.begin <= begin && stop <= known.end) {
+          // In the stretch found for an earlier atom: the same stretch (read
+          // again, many atoms in a long stretch would cost their number
+          // times its length).
+          begin = known.begin;
+          stop = known.end;
         } else {
           // A match holding the atom holds none of the stop bytes: it lies
           // in the stretch around the atom that is free of them.
           const std::bitset<256>& stops = stops_[r];
           while (begin > 0 && !stops[bytes[begin - 1]]) --begin;
           while (stop < text_size && !stops[bytes[stop]]) ++stop;
+          known = RegexWindow{static_cast<uint32_t>(begin), static_cast<uint32_t>(stop), 0};
         }
         all.push_back({r, {static_cast<uint32_t>(begin), static_cast<uint32_t>(stop),
                            static_cast<uint32_t>(end - length)}});
