@@ -343,6 +343,7 @@ class Reader {
         RegexNode n =
             Leaf(e == 'b' || e == 'B' ? RegexNode::Kind::kWordBoundary : RegexNode::Kind::kAnchor);
         n.at_end = e == 'z';
+        n.negated = e == 'B';
         return n;
       }
       case EscapeKind::kBad:

@@ -55,6 +55,7 @@ struct RegexNode {
   RegexChars chars;
   bool at_end = false;
   bool multi_line = false;  // ^ or $ under (?m): they also match at line breaks
+  bool negated = false;     // \B: not at a word boundary (kWordBoundary)
   int min = 0;
   int max = 0;
   std::vector<RegexNode> children;

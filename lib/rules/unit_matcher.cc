@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "lib/rules/literal_regex.h"
 #include "lib/rules/regex_syntax.h"
 #include "lib/rules/word_scan.h"
 
@@ -11,9 +12,11 @@ namespace gapmap {
 namespace {
 
 // Appends the matches of `re` that start at or after *pos and end by `to`,
-// where none starts after `last_start`; *pos ends past the last one.
-void AppendRegexHitsUpTo(const Regex& re, std::string_view text, size_t to, size_t last_start,
-                         uint32_t pattern, size_t* pos, std::vector<Hit>* hits) {
+// where none starts after `last_start`; *pos ends past the last one. `re`
+// is a Regex or a LiteralRegex (the same Find()).
+template <typename Searcher>
+void AppendHitsUpTo(const Searcher& re, std::string_view text, size_t to, size_t last_start,
+                    uint32_t pattern, size_t* pos, std::vector<Hit>* hits) {
   size_t begin = 0, end = 0;
   while (*pos <= to && *pos <= last_start && re.Find(text, *pos, to, &begin, &end)) {
     if (end > begin) {
@@ -31,24 +34,31 @@ void AppendRegexHitsUpTo(const Regex& re, std::string_view text, size_t to, size
   }
 }
 
-}  // namespace
-
-void AppendRegexHits(const Regex& re, std::string_view text, uint32_t pattern,
-                     std::vector<Hit>* hits) {
-  size_t pos = 0;
-  AppendRegexHitsUpTo(re, text, text.size(), text.size(), pattern, &pos, hits);
-}
-
-void AppendRegexHitsIn(const Regex& re, std::string_view text,
-                       const std::vector<RegexWindow>& windows, uint32_t pattern,
-                       std::vector<Hit>* hits) {
+template <typename Searcher>
+void AppendHitsIn(const Searcher& re, std::string_view text,
+                  const std::vector<RegexWindow>& windows, uint32_t pattern,
+                  std::vector<Hit>* hits) {
   // After a match past the window's last atom, no other match fits in the
   // window: the search that would confirm it is left out.
   size_t pos = 0;
   for (const RegexWindow& w : windows) {
     pos = std::max<size_t>(pos, w.begin);
-    AppendRegexHitsUpTo(re, text, w.end, w.last_atom, pattern, &pos, hits);
+    AppendHitsUpTo(re, text, w.end, w.last_atom, pattern, &pos, hits);
   }
+}
+
+}  // namespace
+
+void AppendRegexHits(const Regex& re, std::string_view text, uint32_t pattern,
+                     std::vector<Hit>* hits) {
+  size_t pos = 0;
+  AppendHitsUpTo(re, text, text.size(), text.size(), pattern, &pos, hits);
+}
+
+void AppendRegexHitsIn(const Regex& re, std::string_view text,
+                       const std::vector<RegexWindow>& windows, uint32_t pattern,
+                       std::vector<Hit>* hits) {
+  AppendHitsIn(re, text, windows, pattern, hits);
 }
 
 namespace {
@@ -159,6 +169,7 @@ Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint
     return Status::Ok();
   }
   prefilter_.Add(set_pattern);
+  literals_.push_back(LiteralRegex::Read(set_pattern));
   regexes_.push_back(re);
   regex_pattern_.push_back(pattern);
   return Status::Ok();
@@ -210,11 +221,18 @@ Status UnitMatcher::Match(std::string_view text, MatchScratch* scratch,
   }
   if (!regexes_.empty()) {
     if (prefilter_.Candidates(text, &scratch->prefilter, &scratch->regex_candidates)) {
+      // The prefilter has ruled out the code points RE2 folds to ASCII
+      // letters, which a LiteralRegex does not see.
       for (int r : scratch->regex_candidates) {
-        if (prefilter_.Windows(r, &scratch->prefilter)) {
-          AppendRegexHitsIn(regexes_[r], text, scratch->prefilter.windows, regex_pattern_[r], hits);
+        std::vector<RegexWindow>& windows = scratch->prefilter.windows;
+        if (!prefilter_.Windows(r, &scratch->prefilter)) {
+          const auto whole = static_cast<uint32_t>(text.size());  // hits are 32-bit too
+          windows.assign(1, RegexWindow{0, whole, whole});
+        }
+        if (literals_[r]) {
+          AppendHitsIn(*literals_[r], text, windows, regex_pattern_[r], hits);
         } else {
-          AppendRegexHits(regexes_[r], text, regex_pattern_[r], hits);
+          AppendHitsIn(regexes_[r], text, windows, regex_pattern_[r], hits);
         }
       }
     } else {

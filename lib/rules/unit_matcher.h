@@ -5,7 +5,9 @@
 // prefilter (regex_prefilter.h): from the literal atoms found in the unit it
 // names the few regexes that may match, and only those run, each on its own
 // (in windows around their atoms when their matches are of bounded length),
-// which also finds their spans; on most units none is left. The set scan it
+// which also finds their spans; on most units none is left. A regex that is
+// a list of phrases (literal_regex.h) is run there as a walk of a trie of
+// its strings, without RE2's fixed cost per search. The set scan it
 // replaces cost as much as running a regex over the unit, plus building the
 // big set's DFA states at the start of a run. Where the prefilter cannot
 // tell (a unit with a code point RE2 folds to an ASCII letter), the regexes
@@ -27,12 +29,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "lib/core/status.h"
+#include "lib/rules/literal_regex.h"
 #include "lib/rules/match_types.h"
 #include "lib/rules/regex.h"
 #include "lib/rules/regex_prefilter.h"
@@ -98,6 +102,9 @@ class UnitMatcher {
   std::unique_ptr<RegexSet> set_;
   RegexPrefilter prefilter_;    // of the set's regexes
   std::vector<Regex> regexes_;  // in the set
+  // Per regex of the set: the same as a LiteralRegex, when it is one; found
+  // by that instead of RE2 where the prefilter could answer for the unit.
+  std::vector<std::optional<LiteralRegex>> literals_;
   std::vector<uint32_t> regex_pattern_;
   std::unique_ptr<RegexSet> anchored_set_;
   std::vector<std::string> anchored_set_patterns_;
