@@ -4,10 +4,12 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
 #include "lib/rules/regex_length.h"
+#include "lib/rules/regex_syntax.h"
 
 namespace gapmap {
 namespace {
@@ -125,6 +127,7 @@ void RegexPrefilter::Build() {
   reach_.assign(regexes, -1);
   stops_.assign(regexes, std::bitset<256>());
   clause_count_.assign(regexes, 0);
+  at_end_.assign(regexes, 0);
   for (int r = 0; r < regexes; ++r) {
     std::vector<std::vector<std::string>> clauses = Clauses(patterns_[r]);
     if (clauses.empty()) {
@@ -143,6 +146,8 @@ void RegexPrefilter::Build() {
     }
     clause_count_[r] = static_cast<int>(clauses.size());
     reach_[r] = MaxMatchBytes(patterns_[r]);
+    std::optional<RegexNode> tree = ParseRegexSyntax(patterns_[r]);
+    at_end_[r] = tree && AnchoredAtEnd(*tree);
     if (reach_[r] < 0) stops_[r] = ~MatchableBytes(patterns_[r]);
   }
   atom_clauses_.Assign(atom_clauses);
@@ -230,6 +235,9 @@ void RegexPrefilter::FindWindows(const std::vector<int>& candidates, std::string
           while (stop < text_size && !stops[bytes[stop]]) ++stop;
           known = RegexWindow{static_cast<uint32_t>(begin), static_cast<uint32_t>(stop), 0};
         }
+        // Every match of a regex that ends in `$` ends at the text's end:
+        // a window short of it holds none (`:\s*$` around a ':' mid-unit).
+        if (at_end_[r] && stop != text_size) continue;
         all.push_back({r, {static_cast<uint32_t>(begin), static_cast<uint32_t>(stop),
                            static_cast<uint32_t>(end - length)}});
       }

@@ -9,7 +9,8 @@
 // in the unit. A candidate whose matches have a bounded length (regex_length.h)
 // is then searched only in windows around the atoms of its first clause; one
 // of unbounded length whose matches cannot hold some bytes (`[^.;:?]*?`, `\w*`),
-// in the stretches free of those bytes around the atoms. On
+// in the stretches free of those bytes around the atoms. A regex that
+// ends in `$` is searched only in a window that reaches the unit's end. On
 // most units no regex is a candidate and RE2 does not scan the unit at all;
 // the RE2 set scan this replaces cost as much per byte as running one regex,
 // and a large share of a run's fixed cost went into building its DFA.
@@ -89,6 +90,9 @@ class RegexPrefilter {
   // Per regex of unbounded length with clauses: the bytes no match holds
   // (the complement of MatchableBytes()); none: searched in the whole text.
   std::vector<std::bitset<256>> stops_;
+  // Per regex: every match ends at the text's end (AnchoredAtEnd()), so only
+  // a window that reaches it can hold one.
+  std::vector<uint8_t> at_end_;
   bool built_ = false;
 };
 
