@@ -204,10 +204,20 @@ std::optional<LiteralRegex> LiteralRegex::Build(std::vector<String> strings) {
     node.edges_end = static_cast<uint32_t>(out.edges_.size());
   }
   out.first_.fill(-1);
+  out.first_before_.fill(Neighbour::kAny);
   for (uint32_t e = out.nodes_[0].edges_begin; e < out.nodes_[0].edges_end; ++e) {
     const Edge& edge = out.edges_[e];
     out.first_[edge.byte] = static_cast<int32_t>(edge.child);
-    if (edge.byte >= 'a' && edge.byte <= 'z') out.first_[edge.byte - 32] = out.first_[edge.byte];
+    std::optional<Neighbour> before;  // shared by every string below the child
+    for (const auto& [text, ends] : unique) {
+      if (static_cast<uint8_t>(text[0]) != edge.byte) continue;
+      before = !before || *before == ends.before ? ends.before : Neighbour::kAny;
+    }
+    out.first_before_[edge.byte] = before.value_or(Neighbour::kAny);
+    if (edge.byte >= 'a' && edge.byte <= 'z') {
+      out.first_[edge.byte - 32] = out.first_[edge.byte];
+      out.first_before_[edge.byte - 32] = out.first_before_[edge.byte];
+    }
   }
   out.string_count_ = unique.size();
   return out;
@@ -233,6 +243,7 @@ bool LiteralRegex::Find(std::string_view text, size_t from, size_t to, size_t* b
   };
   for (size_t p = from; p < to; ++p) {
     int node = first_[bytes[p]];
+    if (node < 0 || !holds(first_before_[bytes[p]], p - 1, p > 0)) continue;
     size_t q = p + 1;
     while (node >= 0) {
       const Node& n = nodes_[static_cast<size_t>(node)];

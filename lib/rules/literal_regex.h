@@ -79,6 +79,10 @@ class LiteralRegex {
   std::vector<Node> nodes_;  // nodes_[0]: the root
   std::vector<Edge> edges_;
   std::array<int32_t, 256> first_{};  // text byte -> root child, -1: none
+  // Text byte -> what every string starting with it asks of the byte before
+  // (most need a non-word byte there: `\bhas`), so a walk starts only where
+  // it can end in a match, not at every letter inside a word.
+  std::array<Neighbour, 256> first_before_{};
   size_t string_count_ = 0;
 };
 

@@ -64,11 +64,14 @@ TEST_CASE("a literal regex finds what RE2 finds") {
       "(?i)\\b(?:x_?1|_)\\b",
       "(?-i:\\b[Hh][Aa][Ss]\\b)",
       "(?i)\\bco-?operation\\b",
+      // Strings that start alike but ask different things of the byte before.
+      "(?i)(?:\\bkey|kex)",
+      "(?i)(?:\\bgoal\\b|\\Bgoals)",
   };
   const std::vector<std::string> pieces = {
       "call", "calls", "up", "on", "upon", "has", "have", "also", "done", "made",
       "it", "is", "are", "key", "goal", "goals", "no", "without", "access", "ing",
-      "doing", "x", "1", "_", "Co", "operation", "HAS", "Has", "hAs", "KEY", "Goal"};
+      "doing", "x", "1", "_", "kex", "akex", "agoals", "Co", "operation", "HAS", "Has", "hAs", "KEY", "Goal"};
   const std::vector<std::string> gaps = {" ", " ", " ", "", "-", ", ", "; ", "_", "\xC3\xA9",
                                          "\n", "9", ".", "  "};
   std::mt19937 rng(20261207);
