@@ -1,7 +1,7 @@
 #include "lib/rules/literal_regex.h"
 
 #include <algorithm>
-#include <map>
+#include <bitset>
 #include <string>
 #include <utility>
 
@@ -68,19 +68,46 @@ std::optional<Strings> JoinAll(const Strings& xs, const Strings& ys) {
   return out;
 }
 
+// JoinAll(*xs, {y}) in place.
+void AppendToAll(const String& y, Strings* xs) {
+  size_t kept = 0;
+  for (String& x : *xs) {
+    if (y.text.empty() || x.text.empty()) {
+      std::optional<String> joined = Join(x, y);
+      if (joined) (*xs)[kept++] = std::move(*joined);  // a new string: no self-move
+      continue;
+    }
+    const uint8_t between = x.after | y.before;
+    if (!AssertionHolds(between, static_cast<uint8_t>(x.text.back()),
+                        static_cast<uint8_t>(y.text.front()))) {
+      continue;
+    }
+    x.text += y.text;
+    x.after = y.after;
+    if (&(*xs)[kept] != &x) (*xs)[kept] = std::move(x);
+    ++kept;
+  }
+  xs->resize(kept);
+}
+
 // One string per byte the character can be: the set must be ASCII and
 // closed under case, so that comparing lowercase bytes is exact.
 std::optional<Strings> CharStrings(const RegexChars& chars) {
   if (!chars.others.empty() || chars.any_other || chars.hex) return std::nullopt;
   Strings out;
-  for (int c = 0; c < 128; ++c) {
-    if (!chars.ascii[c]) continue;
-    const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
-    if (upper || lower) {
-      if (!chars.ascii[upper ? c + 32 : c - 32]) return std::nullopt;
-      if (upper) continue;  // its lowercase stands for both
+  const std::bitset<128> low_half(~uint64_t{0});
+  for (int half = 0; half < 2; ++half) {
+    // The members, 64 at a time (a character is most often one or two).
+    uint64_t bits = ((half == 0 ? chars.ascii : chars.ascii >> 64) & low_half).to_ullong();
+    for (; bits != 0; bits &= bits - 1) {
+      const int c = half * 64 + __builtin_ctzll(bits);
+      const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+      if (upper || lower) {
+        if (!chars.ascii[upper ? c + 32 : c - 32]) return std::nullopt;
+        if (upper) continue;  // its lowercase stands for both
+      }
+      out.push_back(String{std::string(1, static_cast<char>(c)), 0, 0});
     }
-    out.push_back(String{std::string(1, static_cast<char>(c)), 0, 0});
   }
   return out;
 }
@@ -102,6 +129,12 @@ std::optional<Strings> Expand(const RegexNode& n) {
       for (const RegexNode& child : n.children) {
         std::optional<Strings> next = Expand(child);
         if (!next) return std::nullopt;
+        if (next->size() == 1) {
+          // One string (a letter of a word): appended to each in place, as
+          // copying them all for every letter made reading the rules slow.
+          AppendToAll(next->front(), &out);
+          continue;
+        }
         std::optional<Strings> joined = JoinAll(out, *next);
         if (!joined) return std::nullopt;
         out = std::move(*joined);
@@ -154,72 +187,94 @@ std::optional<LiteralRegex> LiteralRegex::Build(std::vector<String> strings) {
     const bool word = IsWordByte(own);
     return (asserts == String::kBoundary) != word ? Neighbour::kWord : Neighbour::kNonWord;
   };
-  struct Ends {
+  struct Entry {
+    std::string_view text;
     Neighbour before, after;
-    bool operator==(const Ends& o) const { return before == o.before && after == o.after; }
   };
-  std::map<std::string, Ends> unique;
+  std::vector<Entry> entries;
+  entries.reserve(strings.size());
   for (const String& s : strings) {
     if (s.text.empty()) return std::nullopt;  // the regex matches the empty string
-    const Ends e{neighbour(s.before, static_cast<uint8_t>(s.text.front())),
-                 neighbour(s.after, static_cast<uint8_t>(s.text.back()))};
-    auto [it, added] = unique.emplace(s.text, e);
-    // One string with two different assertions: left to RE2, which of them
-    // it reports depends on the alternatives' order.
-    if (!added && !(it->second == e)) return std::nullopt;
+    entries.push_back(Entry{s.text, neighbour(s.before, static_cast<uint8_t>(s.text.front())),
+                            neighbour(s.after, static_cast<uint8_t>(s.text.back()))});
   }
-  // The trie, children by byte (the map keeps them sorted).
-  std::vector<std::map<uint8_t, uint32_t>> children(1);
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.text < b.text; });
+  // The trie, from the strings in order: each shares the path of its common
+  // prefix with the one before. Edges are (parent, byte, child), made in
+  // byte order per parent; grouped by parent below.
+  struct Link {
+    uint32_t parent = 0, child = 0;
+    uint8_t byte = 0;
+  };
+  std::vector<Link> links;
+  std::vector<uint32_t> path{0};  // path[d]: the node of the previous string's first d bytes
   LiteralRegex out;
   out.nodes_.resize(1);
-  for (const auto& [text, ends] : unique) {
-    uint32_t node = 0;
-    for (char ch : text) {
-      const auto byte = static_cast<uint8_t>(ch);
-      auto it = children[node].find(byte);
-      if (it == children[node].end()) {
-        it = children[node].emplace(byte, static_cast<uint32_t>(out.nodes_.size())).first;
-        out.nodes_.emplace_back();
-        children.emplace_back();
-      }
-      node = it->second;
+  std::string_view previous;
+  for (size_t k = 0; k < entries.size(); ++k) {
+    const Entry& e = entries[k];
+    if (k > 0 && e.text == previous) {
+      // One string with two different assertions: left to RE2, which of them
+      // it reports depends on the alternatives' order.
+      const Node& end = out.nodes_[path.back()];
+      if (end.before != e.before || end.after != e.after) return std::nullopt;
+      continue;
     }
-    Node& end = out.nodes_[node];
+    size_t common = 0;
+    while (common < previous.size() && common < e.text.size() &&
+           previous[common] == e.text[common]) {
+      ++common;
+    }
+    path.resize(common + 1);
+    for (size_t d = common; d < e.text.size(); ++d) {
+      const auto child = static_cast<uint32_t>(out.nodes_.size());
+      out.nodes_.emplace_back();
+      links.push_back(Link{path.back(), child, static_cast<uint8_t>(e.text[d])});
+      path.push_back(child);
+    }
+    Node& end = out.nodes_[path.back()];
     end.ends_string = true;
-    end.before = ends.before;
-    end.after = ends.after;
+    end.before = e.before;
+    end.after = e.after;
+    previous = e.text;
+    ++out.string_count_;
   }
-  for (uint32_t i = 0; i < out.nodes_.size(); ++i) {
+  std::stable_sort(links.begin(), links.end(),
+                   [](const Link& a, const Link& b) { return a.parent < b.parent; });
+  for (size_t i = 0, e = 0; i < out.nodes_.size(); ++i) {
     Node& node = out.nodes_[i];
-    node.edges_begin = static_cast<uint32_t>(out.edges_.size());
-    for (const auto& [byte, child] : children[i]) {
+    node.edges_begin = static_cast<uint32_t>(e);
+    for (; e < links.size() && links[e].parent == i; ++e) {
       // A string that is a prefix of a longer one: both could match at one
       // position unless its assertion after it rules out the next byte.
       if (node.ends_string && (node.after == Neighbour::kAny ||
-                               (node.after == Neighbour::kWord) == IsWordByte(byte))) {
+                               (node.after == Neighbour::kWord) == IsWordByte(links[e].byte))) {
         return std::nullopt;
       }
-      out.edges_.push_back(Edge{byte, child});
+      out.edges_.push_back(Edge{links[e].byte, links[e].child});
     }
-    node.edges_end = static_cast<uint32_t>(out.edges_.size());
+    node.edges_end = static_cast<uint32_t>(e);
   }
+  // The root's children, looked up by text byte (either case), with what
+  // every string starting with that byte asks of the byte before it.
   out.first_.fill(-1);
   out.first_before_.fill(Neighbour::kAny);
+  std::array<std::optional<Neighbour>, 256> before;
+  for (const Entry& e : entries) {
+    std::optional<Neighbour>& b = before[static_cast<uint8_t>(e.text[0])];
+    b = !b || *b == e.before ? e.before : Neighbour::kAny;
+  }
   for (uint32_t e = out.nodes_[0].edges_begin; e < out.nodes_[0].edges_end; ++e) {
     const Edge& edge = out.edges_[e];
-    out.first_[edge.byte] = static_cast<int32_t>(edge.child);
-    std::optional<Neighbour> before;  // shared by every string below the child
-    for (const auto& [text, ends] : unique) {
-      if (static_cast<uint8_t>(text[0]) != edge.byte) continue;
-      before = !before || *before == ends.before ? ends.before : Neighbour::kAny;
-    }
-    out.first_before_[edge.byte] = before.value_or(Neighbour::kAny);
-    if (edge.byte >= 'a' && edge.byte <= 'z') {
-      out.first_[edge.byte - 32] = out.first_[edge.byte];
-      out.first_before_[edge.byte - 32] = out.first_before_[edge.byte];
+    const Neighbour shared = before[edge.byte].value_or(Neighbour::kAny);
+    for (uint8_t byte : {edge.byte, edge.byte >= 'a' && edge.byte <= 'z'
+                                        ? static_cast<uint8_t>(edge.byte - 32)
+                                        : edge.byte}) {
+      out.first_[byte] = static_cast<int32_t>(edge.child);
+      out.first_before_[byte] = shared;
     }
   }
-  out.string_count_ = unique.size();
   return out;
 }
 
