@@ -20,19 +20,33 @@ struct Prefixes {
   Bytes single;                                        // matches one byte long
   Bytes first;                                         // first bytes of non-empty matches
   Bytes last;                                          // last bytes of non-empty matches
-  std::vector<Bytes> pairs = std::vector<Bytes>(256);  // first two bytes of longer matches
+  // First two bytes of longer matches, by first byte; empty while there are
+  // none: most pieces are one character, and making and merging 8 KB for
+  // each was most of the filter's start-up.
+  std::vector<Bytes> pairs;
 
+  std::vector<Bytes>& Pairs() {
+    if (pairs.empty()) pairs.resize(256);
+    return pairs;
+  }
+  void AddPairsOf(const Prefixes& o) {
+    if (o.pairs.empty()) return;
+    std::vector<Bytes>& mine = Pairs();
+    for (int b = 0; b < 256; ++b) mine[b] |= o.pairs[b];
+  }
   void Add(const Prefixes& o) {
     nullable = nullable || o.nullable;
     single |= o.single;
     first |= o.first;
     last |= o.last;
-    for (int b = 0; b < 256; ++b) pairs[b] |= o.pairs[b];
+    AddPairsOf(o);
   }
   // Every byte of `a` followed by every byte of `b` may start a match.
   void AddPairs(const Bytes& a, const Bytes& b) {
+    if (a.none() || b.none()) return;
+    std::vector<Bytes>& mine = Pairs();
     for (int x = 0; x < 256; ++x) {
-      if (a[x]) pairs[x] |= b;
+      if (a[x]) mine[x] |= b;
     }
   }
 };
@@ -59,7 +73,7 @@ const Prefixes& AnyMultibyte() {
     for (int b = 0x80; b < 256; ++b) {
       p.first.set(b);
       p.last.set(b);
-      p.pairs[b].set();
+      p.Pairs()[b].set();
     }
     return p;
   }();
@@ -74,7 +88,7 @@ void Concat(Prefixes* a, const Prefixes& b) {
   if (b.nullable) single |= a->single;
   a->AddPairs(a->single, b.first);  // before a's single bytes change
   if (a->nullable) {
-    for (int x = 0; x < 256; ++x) a->pairs[x] |= b.pairs[x];
+    a->AddPairsOf(b);
     a->first |= b.first;
   }
   a->last = b.nullable ? b.last | a->last : b.last;
@@ -106,7 +120,7 @@ Prefixes OneChar(const RegexChars& c) {
     auto lead = static_cast<unsigned char>(bytes[0]);
     p.first.set(lead);
     p.last.set(static_cast<unsigned char>(bytes.back()));
-    p.pairs[lead].set(static_cast<unsigned char>(bytes[1]));
+    p.Pairs()[lead].set(static_cast<unsigned char>(bytes[1]));
   }
   return p;
 }
@@ -155,7 +169,7 @@ LinePrefixFilter::LinePrefixFilter(const std::vector<std::string>& patterns)
       if (p.single[a]) single_[a] |= bit;
       // Most first bytes start no pair: skip their 256 tests (this loop was
       // ~17 M instructions of every run's start-up).
-      if (p.pairs[a].any()) {
+      if (!p.pairs.empty() && p.pairs[a].any()) {
         for (int b = 0; b < 256; ++b) {
           if (p.pairs[a][b]) pairs_[a * 256 + b] |= bit;
         }
