@@ -1,6 +1,7 @@
 #include "lib/sinks/jsonl_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <iterator>
@@ -94,8 +95,40 @@ void AppendNullableString(std::string* out, const std::string& s) {
   }
 }
 
-// Decimal digits of `v` written to `p`; returns the end.
-char* PutUint(char* p, uint64_t v) { return std::to_chars(p, p + 20, v).ptr; }
+// "00", "01", ..., "99": two digits at a time.
+constexpr std::array<char, 200> kDigitPairs = [] {
+  std::array<char, 200> pairs{};
+  for (int i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+
+// Decimal digits of `v` written to `p`; returns the end. The numbers of a
+// record (line numbers, offsets in a unit) are nearly all below 10,000:
+// those are written from digit pairs, without to_chars's count of the
+// digits first (two numbers per evidence record).
+char* PutUint(char* p, uint64_t v) {
+  if (v >= 10000) return std::to_chars(p, p + 20, v).ptr;
+  if (v < 100) {
+    if (v < 10) {
+      *p = static_cast<char>('0' + v);
+      return p + 1;
+    }
+    std::memcpy(p, &kDigitPairs[2 * v], 2);
+    return p + 2;
+  }
+  const uint64_t high = v / 100, low = v % 100;
+  if (high < 10) {
+    *p++ = static_cast<char>('0' + high);
+  } else {
+    std::memcpy(p, &kDigitPairs[2 * high], 2);
+    p += 2;
+  }
+  std::memcpy(p, &kDigitPairs[2 * low], 2);
+  return p + 2;
+}
 
 // Appends `a`, the number `x`, `b` and the number `y` in one go: the numbers
 // of every record, where separate appends cost more than the digits.
@@ -111,22 +144,15 @@ void AppendTwoNumbers(std::string* out, std::string_view a, uint64_t x, std::str
   out->append(buffer, p);
 }
 
-// One evidence record whose match needs no escaping, written in place: the
-// most common record, a dozen per unit, where separate appends cost more
-// than the bytes.
-void AppendPlainRecord(std::string* out, std::string_view head, std::string_view tail,
-                       std::string_view match, uint64_t begin, uint64_t end) {
-  constexpr std::string_view kBegin = "\",\"begin\":";
-  constexpr std::string_view kEnd = ",\"end\":";
-  const size_t most =
-      head.size() + tail.size() + 1 + match.size() + kBegin.size() + 20 + kEnd.size() + 20 + 1;
-  // Written on the stack when it fits, then appended: growing `out` first
-  // would zero the bytes about to be written.
-  char buffer[512];
-  size_t old = out->size();
-  if (most > sizeof(buffer)) out->resize(old + most);
-  char* const start = most > sizeof(buffer) ? out->data() + old : buffer;
-  char* p = start;
+constexpr std::string_view kBeginKey = "\",\"begin\":";
+constexpr std::string_view kEndKey = ",\"end\":";
+// The bytes of a plain record (below) besides its head, tail and match.
+constexpr size_t kPlainRecordExtra = 1 + kBeginKey.size() + 20 + kEndKey.size() + 20 + 1;
+
+// One evidence record whose match needs no escaping, written at `p`, which
+// has room for head, tail, match and kPlainRecordExtra; returns the end.
+char* PutPlainRecord(char* p, std::string_view head, std::string_view tail,
+                     std::string_view match, uint64_t begin, uint64_t end) {
   auto put = [&p](std::string_view s) {
     std::memcpy(p, s.data(), s.size());
     p += s.size();
@@ -135,16 +161,29 @@ void AppendPlainRecord(std::string* out, std::string_view head, std::string_view
   put(tail);
   *p++ = '"';
   put(match);
-  put(kBegin);
+  put(kBeginKey);
   p = PutUint(p, begin);
-  put(kEnd);
+  put(kEndKey);
   p = PutUint(p, end);
   *p++ = '}';
-  if (start == buffer) {
-    out->append(buffer, p);
-  } else {
-    out->resize(static_cast<size_t>(p - out->data()));
+  return p;
+}
+
+// The same record appended to `out`.
+void AppendPlainRecord(std::string* out, std::string_view head, std::string_view tail,
+                       std::string_view match, uint64_t begin, uint64_t end) {
+  const size_t most = head.size() + tail.size() + match.size() + kPlainRecordExtra;
+  // Written on the stack when it fits, then appended: growing `out` first
+  // would zero the bytes about to be written.
+  char buffer[512];
+  if (most <= sizeof(buffer)) {
+    out->append(buffer, PutPlainRecord(buffer, head, tail, match, begin, end));
+    return;
   }
+  const size_t old = out->size();
+  out->resize(old + most);
+  char* const p = PutPlainRecord(out->data() + old, head, tail, match, begin, end);
+  out->resize(static_cast<size_t>(p - out->data()));
 }
 
 void AppendDimensionName(const Schema& schema, const Names* names, int d, std::string* out) {
@@ -207,9 +246,56 @@ void AppendLabels(const TaggedUnit& unit, const Schema& schema, const Names* nam
   }
 }
 
+// The evidence of a unit whose text needs no escaping (so neither do its
+// matches), with quoted names: every record written into one buffer, then
+// appended at once, where an append per record cost a capacity check and
+// a copy each (a dozen records per unit). The buffer is on the stack when
+// the records fit: growing `out` first would zero the bytes about to be
+// written.
+void AppendPlainEvidence(const TaggedUnit& unit, const Names& names, std::string* out) {
+  constexpr std::string_view kOpen = ",\"evidence\":["sv;
+  const std::string_view text = unit.unit.text;
+  auto match_of = [text](const Evidence& e) {
+    const size_t begin = std::min<size_t>(e.begin, text.size());
+    const size_t end = std::clamp<size_t>(e.end, begin, text.size());
+    return text.substr(begin, end - begin);
+  };
+  auto head_of = [&names](const Evidence& e) -> const std::string& {
+    return names.evidence_heads[e.dimension][e.label];
+  };
+  size_t most = kOpen.size() + 1;
+  for (const Evidence& e : unit.evidence) {
+    most += 1 + head_of(e).size() + names.rule_tails[e.rule].size() + match_of(e).size() +
+            kPlainRecordExtra;
+  }
+  char buffer[4096];
+  const size_t old = out->size();
+  if (most > sizeof(buffer)) out->resize(old + most);
+  char* const start = most > sizeof(buffer) ? out->data() + old : buffer;
+  char* p = start;
+  std::memcpy(p, kOpen.data(), kOpen.size());
+  p += kOpen.size();
+  bool first = true;
+  for (const Evidence& e : unit.evidence) {
+    if (!first) *p++ = ',';
+    first = false;
+    p = PutPlainRecord(p, head_of(e), names.rule_tails[e.rule], match_of(e), e.begin, e.end);
+  }
+  *p++ = ']';
+  if (start == buffer) {
+    out->append(buffer, p);
+  } else {
+    out->resize(static_cast<size_t>(p - out->data()));
+  }
+}
+
 // `text_plain`: the unit's text is IsPlainJson, and so is every match in it.
 void AppendEvidence(const TaggedUnit& unit, const Schema& schema, const Names* names,
                     bool text_plain, std::string* out) {
+  if (names != nullptr && text_plain) {
+    AppendPlainEvidence(unit, *names, out);
+    return;
+  }
   out->append(",\"evidence\":["sv);
   bool first = true;
   const std::string& text = unit.unit.text;
@@ -242,25 +328,39 @@ void AppendEvidence(const TaggedUnit& unit, const Schema& schema, const Names* n
   out->push_back(']');
 }
 
-// `doc_json` caches the quoted document id (for `doc_json->first`): every
-// record names its document twice, as doc and in its id; may be null.
+// "section":[...],"agency":...,"part":... of `unit`.
+void AppendSection(const Unit& unit, std::string* out) {
+  out->append("\"section\":["sv);
+  for (size_t i = 0; i < unit.section.path.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendJsonString(out, unit.section.path[i]);
+  }
+  out->append("],\"agency\":"sv);
+  AppendNullableString(out, unit.section.agency);
+  out->append(",\"part\":"sv);
+  AppendNullableString(out, unit.section.part);
+}
+
+// `repeated` caches what consecutive records share, quoted (may be null):
+// every record names its document twice, as doc and in its id, and its
+// section, agency and part change only at headings.
 void AppendUnit(const TaggedUnit& tagged, const Schema* schema, const Names* names,
-                std::pair<std::string, std::string>* doc_json, std::string* out) {
+                JsonlWriter::Repeated* repeated, std::string* out) {
   const Unit& unit = tagged.unit;
   out->append("{\"doc\":"sv);
-  if (doc_json == nullptr) {
+  if (repeated == nullptr) {
     AppendJsonString(out, unit.doc);
     out->append(",\"id\":"sv);
     AppendJsonString(out, UnitId(unit.doc, unit.ordinal));
   } else {
-    if (doc_json->first != unit.doc || doc_json->second.empty()) {
-      doc_json->first = unit.doc;
-      doc_json->second.clear();
-      AppendJsonString(&doc_json->second, unit.doc);
+    if (repeated->doc != unit.doc || repeated->doc_json.empty()) {
+      repeated->doc = unit.doc;
+      repeated->doc_json.clear();
+      AppendJsonString(&repeated->doc_json, unit.doc);
     }
     // The id is the doc, ':' and digits, which JSON takes as they are: the
     // quoted doc without its closing quote, then those.
-    const std::string& quoted = doc_json->second;
+    const std::string& quoted = repeated->doc_json;
     out->append(quoted);
     out->append(",\"id\":"sv);
     out->append(quoted, 0, quoted.size() - 1);
@@ -273,15 +373,19 @@ void AppendUnit(const TaggedUnit& tagged, const Schema* schema, const Names* nam
   out->append(KindName(unit.kind));
   AppendTwoNumbers(out, "\",\"line_start\":"sv, unit.line_start, ",\"line_end\":"sv, unit.line_end,
                    ',');
-  out->append("\"section\":["sv);
-  for (size_t i = 0; i < unit.section.path.size(); ++i) {
-    if (i > 0) out->push_back(',');
-    AppendJsonString(out, unit.section.path[i]);
+  if (repeated == nullptr) {
+    AppendSection(unit, out);
+  } else {
+    const SectionRef& section = unit.section;
+    if (!repeated->section_valid || section.part != repeated->section.part ||
+        section.agency != repeated->section.agency || section.path != repeated->section.path) {
+      repeated->section = section;
+      repeated->section_valid = true;
+      repeated->section_json.clear();
+      AppendSection(unit, &repeated->section_json);
+    }
+    out->append(repeated->section_json);
   }
-  out->append("],\"agency\":"sv);
-  AppendNullableString(out, unit.section.agency);
-  out->append(",\"part\":"sv);
-  AppendNullableString(out, unit.section.part);
   if (!unit.marker.empty()) {
     out->append(",\"marker\":"sv);
     AppendJsonString(out, unit.marker);
@@ -315,10 +419,10 @@ JsonlWriter::~JsonlWriter() = default;
 
 Status JsonlWriter::Write(const TaggedUnit& unit) {
   if (output_ == nullptr) {  // a shard: keep the line
-    AppendUnit(unit, schema_, names_.get(), &doc_json_, &line_);
+    AppendUnit(unit, schema_, names_.get(), &repeated_, &line_);
     return Status::Ok();
   }
-  AppendUnit(unit, schema_, names_.get(), &doc_json_, output_->buffer());
+  AppendUnit(unit, schema_, names_.get(), &repeated_, output_->buffer());
   return output_->Wrote();
 }
 

@@ -9,7 +9,6 @@
 
 #include <memory>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "lib/core/schema.h"
@@ -37,13 +36,20 @@ class JsonlWriter : public UnitSink {
   size_t shard_bytes() const override { return line_.size(); }
 
   struct Names;
+  // What consecutive records share, kept quoted from one record to the next.
+  struct Repeated {
+    std::string doc, doc_json;  // a document id and its JSON string
+    SectionRef section;         // and "section":[..],"agency":..,"part":.. for it
+    std::string section_json;
+    bool section_valid = false;
+  };
 
  private:
   const Schema* schema_;
   Output* output_;  // null in a shard, which keeps its lines in line_
   std::unique_ptr<Names> names_;
   std::string line_;  // a shard's lines (a writer appends to the output's buffer)
-  std::pair<std::string, std::string> doc_json_;  // a document id and its JSON string
+  Repeated repeated_;
 };
 
 }  // namespace gapmap

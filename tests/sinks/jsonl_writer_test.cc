@@ -90,6 +90,60 @@ TEST_CASE("the JSONL writer writes what AppendUnitJson writes, across documents"
   CHECK(expected.find("\"match\":\"z" + std::string(700, 'a')) != std::string::npos);
 }
 
+TEST_CASE("the JSONL writer writes each record's section and numbers as AppendUnitJson does") {
+  // The writer quotes a section (path, agency, part) once for the records
+  // that repeat it, and writes short numbers from a table: sections that
+  // change in each of their parts, come back, or differ only in a heading;
+  // numbers of every length around the table's limits.
+  std::vector<Diagnostic> errors;
+  auto rules = testing::LoadRules({{"t.yaml", "dimension: topic\nlabels:\n  a: {any: [x]}\n"}},
+                                  &errors);
+  REQUIRE(rules != nullptr);
+  struct Section {
+    std::vector<std::string> path;
+    std::string agency, part;
+  };
+  const std::vector<Section> sections = {
+      {{"A"}, "", ""},          {{"A"}, "", ""},          {{"A", "B"}, "", ""},
+      {{"A", "C"}, "", ""},     {{"A", "C"}, "IOM", ""},  {{"A", "C"}, "IOM", "intro"},
+      {{"A", "C"}, "", "intro"}, {{}, "", ""},            {{"A\"q"}, "I\\", "gap_analysis"},
+      {{"A"}, "", ""},          {{"A", "C"}, "IOM", "intro"},
+  };
+  const std::vector<uint32_t> numbers = {0,    1,    9,     10,    99,     100,       101,
+                                         999,  1000, 1234,  9999,  10000,  10001,     99999,
+                                         1234567, 4294967295u};
+  const fs::path path = fs::temp_directory_path() /
+                        ("gapmap-jsonl-writer-sections-" + std::to_string(::getpid()) + ".jsonl");
+  std::string expected;
+  {
+    auto output = Output::Open(path.string());
+    REQUIRE(output.ok());
+    JsonlWriter writer(&rules->schema, output->get());
+    Tagger tagger(*rules);
+    for (size_t i = 0; i < sections.size() * numbers.size(); ++i) {
+      const Section& section = sections[i % sections.size()];
+      const uint32_t number = numbers[i % numbers.size()];
+      // Matches at offsets of every length: a text of `number % 2000` bytes first.
+      std::string text(number % 2000, 'w');
+      text += " x and x";
+      Unit unit = testing::MakeUnit(text, UnitKind::kText, section.part, section.path,
+                                    static_cast<uint32_t>(i + 1));
+      unit.section.agency = section.agency;
+      unit.line_start = number;
+      unit.line_end = numbers[(i + 3) % numbers.size()];
+      TaggedUnit tagged;
+      REQUIRE(tagger.Tag(unit, &tagged).ok());
+      AppendUnitJson(tagged, &rules->schema, &expected);
+      REQUIRE(writer.Write(tagged).ok());
+    }
+    REQUIRE((*output)->Commit().ok());
+  }
+  CHECK(ReadAndRemove(path) == expected);
+  CHECK(expected.find("\"line_start\":4294967295,") != std::string::npos);
+  CHECK(expected.find("\"section\":[\"A\",\"C\"],\"agency\":\"IOM\",\"part\":\"intro\"") !=
+        std::string::npos);
+}
+
 TEST_CASE("the JSONL writer's lines arrive whole and in order past the output's buffer") {
   // The writer appends each line to the output's buffer, which is written
   // out once full: enough units for several buffers, each line checked.
