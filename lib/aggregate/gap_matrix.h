@@ -183,6 +183,8 @@ class GapMatrix {
     Names categories;
   };
   static constexpr uint16_t kRowTotal = 0xFFFF;
+  // Examples a cell reserves room for at once, at most (the default keeps 5).
+  static constexpr int64_t kReservedExamples = 64;
 
   bool Counts(std::string_view dimension_name, bool multi) const;
   bool KeepsStance(std::string_view stance) const;
