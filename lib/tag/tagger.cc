@@ -46,6 +46,27 @@ size_t TokensBefore(const WordToken* first, size_t n, Before before) {
   return static_cast<size_t>(base - first) + (before(*base) ? 1 : 0);
 }
 
+// Words stepped over from a near hit's first word before searching for the
+// word after it.
+constexpr size_t kWordsStepped = 4;
+
+// True if some near clause has hits on both sides: [a, a_end) and
+// [a_end, last) are the a and b sides' hits, each by clause. Only then can
+// near clauses add candidates.
+template <typename LabelHit>
+bool NearClausesMeet(const LabelHit* a, const LabelHit* a_end, const LabelHit* last) {
+  const LabelHit* b = a_end;
+  while (a != a_end && b != last) {
+    if (a->near == b->near) return true;
+    if (a->near < b->near) {
+      ++a;
+    } else {
+      ++b;
+    }
+  }
+  return false;
+}
+
 std::string Num(double v) {
   std::string s = fmt::format("{:.2f}", v);
   while (!s.empty() && s.back() == '0') s.pop_back();
@@ -312,9 +333,14 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
     }
     return keep;
   };
-  if (trace == nullptr && unless_end == last && BeginsAscend(first, cues_end)) {
-    // The common case, cue hits with a begin each and no near hits: they
-    // are already in the order the candidates would be sorted into.
+  // Near hits: the a side, then the b side, each by clause.
+  const LabelHit* a_end = unless_end;
+  while (a_end != last && a_end->list == CueList::kNearA) ++a_end;
+  if (trace == nullptr && !NearClausesMeet(unless_end, a_end, last) &&
+      BeginsAscend(first, cues_end)) {
+    // The common case, cue hits with a begin each and no near clause with
+    // hits on both sides (so none adds a candidate): they are already in
+    // the order the candidates would be sorted into.
     for (const LabelHit* p = first; p != cues_end; ++p) {
       if (vetoed(p->begin, p->end)) continue;
       count(p->begin, p->end, static_cast<double>(p->weight) * label.weight, p->list);
@@ -344,10 +370,7 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
       }
       add_candidate(p->begin, p->end, weight, p->pattern, UINT32_MAX, p->list);
     }
-    // Near hits: the a side, then the b side, each by clause.
     const LabelHit* next_a = unless_end;
-    const LabelHit* a_end = unless_end;
-    while (a_end != last && a_end->list == CueList::kNearA) ++a_end;
     const LabelHit* next_b = a_end;
     for (size_t k = 0; a_end != last && next_a != a_end && k < label.near.size(); ++k) {
       near_a_.clear();
@@ -361,15 +384,25 @@ void Tagger::Evaluate(uint32_t index, const LabelHit* first, const LabelHit* las
         near_b_.push_back(NearHit{next_b->begin, next_b->end, next_b->pattern, 0, 0});
       }
       if (near_a_.empty() || near_b_.empty()) continue;
-      // Each hit's place among the words, once, rather than once per pair.
+      // Each hit's place among the words, once, rather than once per pair:
+      // one search for the first word ending after its begin; the first
+      // word beginning at or after its end is a few words on (a hit spans
+      // one to three), stepped to (searched for past kWordsStepped).
       const WordToken* const tokens = scratch_.tokens.data();
       const size_t token_count = scratch_.tokens.size();
       for (std::vector<NearHit>* side : {&near_a_, &near_b_}) {
         for (NearHit& n : *side) {
-          n.word_after = static_cast<uint32_t>(TokensBefore(
-              tokens, token_count, [&n](const WordToken& t) { return t.begin < n.end; }));
-          n.word_ending_after = static_cast<uint32_t>(TokensBefore(
-              tokens, token_count, [&n](const WordToken& t) { return t.end <= n.begin; }));
+          const size_t ending_after = TokensBefore(
+              tokens, token_count, [&n](const WordToken& t) { return t.end <= n.begin; });
+          size_t after = ending_after;
+          const size_t stop = std::min(token_count, ending_after + kWordsStepped);
+          while (after < stop && tokens[after].begin < n.end) ++after;
+          if (after == stop) {
+            after += TokensBefore(tokens + after, token_count - after,
+                                  [&n](const WordToken& t) { return t.begin < n.end; });
+          }
+          n.word_ending_after = static_cast<uint32_t>(ending_after);
+          n.word_after = static_cast<uint32_t>(after);
         }
       }
       auto words_between = [](const NearHit& x, const NearHit& y) -> long {

@@ -135,6 +135,64 @@ labels:
   }
 }
 
+TEST_CASE("near counts the words between hits that span several words") {
+  // A hit's first word is searched for, the word after it stepped to (and
+  // searched for past a few words): terms of 1 to 8 words on one side.
+  const std::string support = "support";
+  for (int span = 1; span <= 8; ++span) {
+    std::string term = "alpha";
+    for (int i = 1; i < span; ++i) term += " w" + std::to_string(i);
+    auto rules = Rules({{"t.yaml", "dimension: topic\nlabels:\n  support:\n    near:\n"
+                                   "      - {a: ['" + term + "'], b: [support*], within: 3}\n"}});
+    for (int before = 0; before < 12; before += 5) {
+      for (int between = 0; between <= 5; ++between) {
+        for (bool a_first : {true, false}) {
+          std::string text;
+          for (int i = 0; i < before; ++i) text += "filler ";
+          const std::string& near_first = a_first ? term : support;
+          const std::string& near_second = a_first ? support : term;
+          text += near_first;
+          for (int i = 0; i < between; ++i) text += " word";
+          text.push_back(' ');
+          text += near_second;
+          text += " filler filler";
+          CAPTURE(text);
+          CHECK(Tag(*rules, text) == (between <= 3 ? Strings{"support"} : Strings{}));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("near hits that pair in no clause leave the cues counted as without them") {
+  // Hits of one side of a clause only, or of sides of different clauses,
+  // add no candidate: the cues alone decide (counted without the near
+  // machinery), and a pair in one clause still counts.
+  auto rules = Rules({{"t.yaml", R"(dimension: topic
+labels:
+  both:
+    any: [law*, court]
+    near:
+      - {a: [victim*], b: [support*], within: 3}
+      - {a: [judge*], b: [trial*], within: 3}
+    min_hits: 2
+)"}});
+  CHECK(Tag(*rules, "laws and victims") == Strings{});
+  CHECK(Tag(*rules, "laws and court") == Strings{"both"});
+  CHECK(Tag(*rules, "laws victims and trials") == Strings{});
+  CHECK(Tag(*rules, "laws support and judges") == Strings{});
+  CHECK(Tag(*rules, "laws and victims receive support") == Strings{"both"});
+  CHECK(Tag(*rules, "laws and judges at trial") == Strings{"both"});
+  CHECK(Tag(*rules, "victims receive support at the court") == Strings{"both"});
+  auto tagged = TagOne(*rules, MakeUnit("laws and court, victims and trials"));
+  CHECK(EvidenceStrings(*rules, tagged) ==
+        Strings{"topic:both topic/both 'laws' [0,4)", "topic:both topic/both 'court' [9,14)"});
+  tagged = TagOne(*rules, MakeUnit("laws of victims, with support"));
+  CHECK(EvidenceStrings(*rules, tagged) ==
+        Strings{"topic:both topic/both 'laws' [0,4)",
+                "topic:both topic/both 'victims, with support' [8,29)"});
+}
+
 TEST_CASE("min_hits min_score and weight") {
   auto rules = Rules({{"t.yaml", R"(dimension: topic
 labels:
