@@ -113,6 +113,12 @@ Tagger::Tagger(const RuleSet& rules, TaggerOptions options)
     }
     kind.begin.push_back(static_cast<uint32_t>(kind.uses.size()));
   }
+  // Each dimension's labels take the next bits (the last entry: one past them all).
+  label_bit_.push_back(0);
+  for (size_t d = 0; d < c_.dimensions.size(); ++d) {
+    label_bit_.push_back(label_bit_.back() +
+                         static_cast<uint32_t>(rules_.schema.dimension(static_cast<int>(d)).labels.size()));
+  }
   prior_epoch_.assign(c_.labels.size() * kUnitKindCount, 0);
   prior_holds_.assign(c_.labels.size() * kUnitKindCount, 0);
   for (int k = 0; k < kUnitKindCount; ++k) {
@@ -182,20 +188,22 @@ void Tagger::FindLeadIn(const Unit& unit) {
   lead_in_ = &sticky_.back();
 }
 
-bool Tagger::LeadInHas(int dimension, int label) const {
+inline bool Tagger::LeadInHas(int dimension, int label) const {
   if (lead_in_ == nullptr) return false;
-  uint32_t key = (static_cast<uint32_t>(dimension) << 16) | static_cast<uint32_t>(label);
-  return std::find(lead_in_->labels.begin(), lead_in_->labels.end(), key) !=
-         lead_in_->labels.end();
+  const uint32_t bit = label_bit_[dimension] + static_cast<uint32_t>(label);
+  return (lead_in_->labels[bit >> 6] >> (bit & 63)) & 1;
 }
 
 void Tagger::Remember(const TaggedUnit& out) {
   if (!c_.has_lead_in_priors) return;
   Remembered& slot = recent_[out.unit.ordinal % recent_.size()];
   slot.ordinal = out.unit.ordinal;
-  slot.labels.clear();
+  slot.labels.assign(label_bit_.back() / 64 + 1, 0);
   for (size_t d = 0; d < out.labels.size(); ++d) {
-    for (uint16_t l : out.labels[d]) slot.labels.push_back((static_cast<uint32_t>(d) << 16) | l);
+    for (uint16_t l : out.labels[d]) {
+      const uint32_t bit = label_bit_[d] + l;
+      slot.labels[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
   }
 }
 
@@ -615,9 +623,12 @@ Status Tagger::Run(Unit&& unit, TaggedUnit* out, TagTrace* trace) {
   if (live_epoch_[kind] != context_epoch_) FindLivePriorLabels(u);
   const std::vector<uint32_t>& prior_capable =
       lead_in_ != nullptr ? live_prior_labels_[kind] : live_without_lead_in_[kind];
-  touched_.clear();
-  std::set_union(hit_labels, hit_labels + hit_label_count, prior_capable.begin(),
-                 prior_capable.end(), std::back_inserter(touched_));
+  // Into room made first: through a back_inserter, each label was a call
+  // to push_back (~10 per unit).
+  touched_.resize(hit_label_count + prior_capable.size());
+  touched_.erase(std::set_union(hit_labels, hit_labels + hit_label_count, prior_capable.begin(),
+                                prior_capable.end(), touched_.begin()),
+                 touched_.end());
   if (trace) {
     for (uint32_t l = 0; l < c_.labels.size(); ++l) {
       if (label_kinds_[l] & kind_bit) touched_.push_back(l);

@@ -80,7 +80,8 @@ class Tagger {
   };
   struct Remembered {
     uint32_t ordinal = 0;
-    std::vector<uint32_t> labels;  // dimension << 16 | label
+    // Bit label_bit_[dimension] + label: the unit has that label.
+    std::vector<uint64_t> labels;
   };
 
   Status Run(Unit&& unit, TaggedUnit* out, TagTrace* trace);  // moves `unit` into `out`
@@ -122,6 +123,9 @@ class Tagger {
   std::array<KindUses, kUnitKindCount> kind_uses_;
   std::vector<uint32_t> rank_label_;  // per rank: its label
   std::vector<uint8_t> label_kinds_;  // per label: its dimension's kind mask
+  // Per dimension: the first bit of its labels in Remembered::labels; and
+  // one past the last dimension's.
+  std::vector<uint32_t> label_bit_;
   std::array<std::vector<uint32_t>, kUnitKindCount> prior_capable_;  // by kind, ascending
   // What a prior says apart from its lead-in condition depends on the unit's
   // part, kind and section path only: remembered per (label, kind), for
