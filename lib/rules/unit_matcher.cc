@@ -93,42 +93,55 @@ void NormalizeHits(std::vector<Hit>* hits) {
   std::vector<Hit>& h = *hits;
   const size_t n = h.size();
   // 1. HitLess order: h[0, sorted) is in order; the hits set aside and
-  // those not yet read fill the rest.
-  Hit aside[kAsideCapacity];
-  size_t sorted = 0, set_aside = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const Hit x = h[i];
-    if (sorted == 0 || !HitLess(x, h[sorted - 1])) {
-      h[sorted++] = x;
-      continue;
-    }
-    const size_t stop = sorted > kNearby ? sorted - kNearby : 0;
-    size_t at = sorted - 1;  // x goes before h[at]
-    while (at > stop && HitLess(x, h[at - 1])) --at;
-    if (at > 0 && HitLess(x, h[at - 1])) {
-      aside[set_aside++] = x;
-      if (set_aside == kAsideCapacity) {
-        MergeAside(h.data(), sorted, aside, set_aside);
-        sorted += set_aside;
-        set_aside = 0;
+  // those not yet read fill the rest. The hits in order at the front are
+  // only compared, not moved.
+  size_t sorted = n == 0 ? 0 : 1;
+  while (sorted < n && !HitLess(h[sorted], h[sorted - 1])) ++sorted;
+  if (sorted < n) {
+    // Uninitialised on purpose: Hit's initialisers would zero it per call.
+    union Aside {
+      Hit hits[kAsideCapacity];
+      Aside() {}
+    } aside;
+    size_t set_aside = 0;
+    for (size_t i = sorted; i < n; ++i) {
+      const Hit x = h[i];
+      if (!HitLess(x, h[sorted - 1])) {
+        h[sorted++] = x;
+        continue;
       }
-      continue;
+      const size_t stop = sorted > kNearby ? sorted - kNearby : 0;
+      size_t at = sorted - 1;  // x goes before h[at]
+      while (at > stop && HitLess(x, h[at - 1])) --at;
+      if (at > 0 && HitLess(x, h[at - 1])) {
+        aside.hits[set_aside++] = x;
+        if (set_aside == kAsideCapacity) {
+          MergeAside(h.data(), sorted, aside.hits, set_aside);
+          sorted += set_aside;
+          set_aside = 0;
+        }
+        continue;
+      }
+      std::copy_backward(h.begin() + at, h.begin() + sorted, h.begin() + sorted + 1);
+      h[at] = x;
+      ++sorted;
     }
-    std::copy_backward(h.begin() + at, h.begin() + sorted, h.begin() + sorted + 1);
-    h[at] = x;
-    ++sorted;
+    MergeAside(h.data(), sorted, aside.hits, set_aside);
   }
-  MergeAside(h.data(), sorted, aside, set_aside);
   // 2. Per (pattern, begin) the longest hit stays: a hit is dropped when a
   // later one with its begin (so a longer one) has its pattern. Hits that
-  // share a begin are few (the patterns that start at one word).
+  // share a begin are few (the patterns that start at one word); until the
+  // first is dropped, the others stay where they are.
   size_t out = 0;
   for (size_t i = 0; i < n; ++i) {
+    const uint32_t begin = h[i].begin;
     bool longer_later = false;
-    for (size_t m = i + 1; m < n && h[m].begin == h[i].begin && !longer_later; ++m) {
+    for (size_t m = i + 1; m < n && h[m].begin == begin && !longer_later; ++m) {
       longer_later = h[m].pattern == h[i].pattern;
     }
-    if (!longer_later) h[out++] = h[i];
+    if (longer_later) continue;
+    if (out != i) h[out] = h[i];
+    ++out;
   }
   h.resize(out);
 }
