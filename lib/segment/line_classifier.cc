@@ -144,6 +144,19 @@ LineClassifier::LineClassifier(const StructureRules& rules, const DocumentInfo& 
                                rules.footnote_separator->PartialMatch("")) {
   if (rules.header_is_title) title_ = LowerNormalised(document.title);
   if (rules.header_is_issuer) issuer_ = LowerNormalised(document.issuer);
+  // Bit k: pattern k has a LineRegex. Past 32 patterns the filter's bits are
+  // shared, and the set answers.
+  if (rules.line_patterns.size() <= 32 && rules.line_filter.enabled()) {
+    for (size_t k = 0; k < rules.line_patterns.size(); ++k) {
+      if (rules.line_patterns[k].fast) fast_patterns_ |= uint32_t{1} << k;
+      bool footnote = rules.line_patterns[k].role == LineRole::kFootnoteStart;
+      (footnote ? footnote_order_ : shape_order_).push_back(static_cast<int>(k));
+    }
+    std::stable_sort(shape_order_.begin(), shape_order_.end(), [&](int a, int b) {
+      return Priority(rules.line_patterns[static_cast<size_t>(a)].role) <
+             Priority(rules.line_patterns[static_cast<size_t>(b)].role);
+    });
+  }
 }
 
 bool LineClassifier::IsRunningHeader(std::string_view text) const {
@@ -154,8 +167,31 @@ bool LineClassifier::Groups(const LinePattern& p, std::string_view text) {
   if (groups_of_ == &p) return groups_matched_;  // already asked for this line
   groups_.clear();
   groups_of_ = &p;
-  groups_matched_ = p.regex.PartialMatchGroups(text, &groups_);
+  LineRegex::Outcome fast =
+      p.fast ? p.fast->Match(text, &groups_) : LineRegex::Outcome::kUnknown;
+  groups_matched_ = fast == LineRegex::Outcome::kUnknown ? p.regex.PartialMatchGroups(text, &groups_)
+                                                         : fast == LineRegex::Outcome::kMatch;
   return groups_matched_;
+}
+
+const LinePattern* LineClassifier::MatchEach(uint32_t candidates, std::string_view text,
+                                             LineInfo* info) {
+  // The footnote start first: the shape's pattern is asked last, so that its
+  // groups are the ones kept.
+  for (int k : footnote_order_) {
+    if (info->footnote_number >= 0) break;
+    const LinePattern& p = rules_.line_patterns[static_cast<size_t>(k)];
+    if ((candidates >> k & 1u) != 0 && Groups(p, text) && groups_.size() >= 2) {
+      info->footnote_number = ParseNumber(groups_[0]);
+      info->footnote_text = groups_[1];
+    }
+  }
+  // The first pattern to match in priority order decides.
+  for (int k : shape_order_) {
+    const LinePattern& p = rules_.line_patterns[static_cast<size_t>(k)];
+    if ((candidates >> k & 1u) != 0 && Groups(p, text)) return &p;
+  }
+  return nullptr;
 }
 
 Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
@@ -196,34 +232,31 @@ Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
     if (!any.ok()) return any.status();
     if (!*any) return Status::Ok();
   }
-  if (int only = rules_.line_filter.SolePattern(candidates); only >= 0) {
-    // Only one pattern can match (most bullets, numbers, footnotes): asked
-    // alone, with the capture groups the shape reads anyway, it is one RE2
-    // search instead of the set's (~1500 instructions, a third of them
-    // allocating its list of matches) and then this one.
-    hits_.clear();
-    if (Groups(rules_.line_patterns[only], text)) hits_.push_back(only);
+  const LinePattern* best = nullptr;
+  if (rules_.line_filter.SolePattern(candidates) >= 0 || (candidates & ~fast_patterns_) == 0) {
+    // One pattern can match (most bullets, numbers, footnotes), or LineRegex
+    // reads every one that can: each asked alone, with the capture groups the
+    // shape reads anyway, costs less than the set's search (~1500
+    // instructions, a third of them allocating its list of matches).
+    best = MatchEach(candidates, text, info);
   } else {
     Status s = rules_.line_set->Match(text, &hits_);
     if (!s.ok()) return s;
-  }
-  if (hits_.empty()) return Status::Ok();
-  std::sort(hits_.begin(), hits_.end());  // file order breaks ties
-
-  const LinePattern* best = nullptr;
-  for (int h : hits_) {
-    const LinePattern& p = rules_.line_patterns[h];
-    if (p.role == LineRole::kFootnoteStart) {
-      if (info->footnote_number < 0) {
-        Groups(p, text);
-        if (groups_.size() >= 2) {
-          info->footnote_number = ParseNumber(groups_[0]);
-          info->footnote_text = groups_[1];
+    std::sort(hits_.begin(), hits_.end());  // file order breaks ties
+    for (int h : hits_) {
+      const LinePattern& p = rules_.line_patterns[h];
+      if (p.role == LineRole::kFootnoteStart) {
+        if (info->footnote_number < 0) {
+          Groups(p, text);
+          if (groups_.size() >= 2) {
+            info->footnote_number = ParseNumber(groups_[0]);
+            info->footnote_text = groups_[1];
+          }
         }
+        continue;
       }
-      continue;
+      if (best == nullptr || Priority(p.role) < Priority(best->role)) best = &p;
     }
-    if (best == nullptr || Priority(p.role) < Priority(best->role)) best = &p;
   }
   if (best == nullptr) return Status::Ok();
   switch (best->role) {

@@ -1,8 +1,10 @@
 // LineClassifier: what one line of a document looks like, on its own.
 //
-// It normalises the line (lib/segment/normaliser.h) and matches it against
-// every line pattern of the structure rules in one RegexSet pass, then reads
-// the capture groups of the one pattern that decides the line's shape. The
+// It normalises the line (lib/segment/normaliser.h), rules out most patterns
+// by the line's first bytes and last byte (lib/segment/line_prefix_filter.h),
+// matches it against the patterns left (each alone when LineRegex reads them
+// all, else in one RegexSet pass), then reads the capture groups of the one
+// pattern that decides the line's shape. The
 // shape is a candidate: the segmenter confirms it in context (a number alone
 // on a line is a page number next to page furniture, a footnote number when it
 // continues the footnote numbering, chart residue otherwise).
@@ -70,6 +72,10 @@ class LineClassifier {
   // Matches `p` alone against the line `text`, keeping its capture groups in
   // groups_; asked again for the same line, answers from there.
   bool Groups(const LinePattern& p, std::string_view text);
+  // With `candidates` from the prefix filter (at most 32 patterns), asks each
+  // candidate alone: sets the footnote start in `info`, returns the pattern
+  // that decides the shape (its groups in groups_), or null.
+  const LinePattern* MatchEach(uint32_t candidates, std::string_view text, LineInfo* info);
 
   const StructureRules& rules_;
   bool separator_matches_empty_;  // the footnote separator on an empty line
@@ -80,6 +86,11 @@ class LineClassifier {
   std::vector<std::string_view> groups_;
   const LinePattern* groups_of_ = nullptr;  // whose groups_ are, on this line
   bool groups_matched_ = false;
+  uint32_t fast_patterns_ = 0;  // bit k: line pattern k can be asked without RE2
+  // Pattern indices: footnote starts in file order; the others by priority
+  // (see Priority()), then file order. Empty past 32 patterns.
+  std::vector<int> footnote_order_;
+  std::vector<int> shape_order_;
 };
 
 // Counts the space-separated tokens ("words") of normalised text, stopping

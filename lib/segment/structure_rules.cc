@@ -23,8 +23,10 @@ int StructureRules::PartOfHeading(std::string_view heading) const {
                                   : ~uint32_t{0};
   for (size_t k = 0; k < line_patterns.size(); ++k) {
     const LinePattern& p = line_patterns[k];
-    if (p.role == LineRole::kPartHeading && (candidates >> (k % 32) & 1u) != 0 &&
-        p.regex.PartialMatch(heading)) {
+    if (p.role != LineRole::kPartHeading || (candidates >> (k % 32) & 1u) == 0) continue;
+    LineRegex::Outcome fast = p.fast ? p.fast->Match(heading, nullptr) : LineRegex::Outcome::kUnknown;
+    if (fast == LineRegex::Outcome::kUnknown ? p.regex.PartialMatch(heading)
+                                             : fast == LineRegex::Outcome::kMatch) {
       return p.part;
     }
   }
@@ -73,7 +75,9 @@ class Compiler {
                                        re->pattern(), anchored.status().message()));
       return;
     }
-    rules_->line_patterns.push_back(LinePattern{role, re->pattern(), std::move(*anchored), part});
+    std::optional<LineRegex> fast = LineRegex::Build(anchored->pattern(), anchored->group_count());
+    rules_->line_patterns.push_back(
+        LinePattern{role, re->pattern(), std::move(*anchored), part, std::move(fast)});
   }
 
   void Lines(const YamlNode& node, std::string_view what, LineRole role, int min_groups,

@@ -51,6 +51,7 @@
 #include "lib/core/diagnostics.h"
 #include "lib/rules/regex.h"
 #include "lib/segment/line_prefix_filter.h"
+#include "lib/segment/line_regex.h"
 
 namespace gapmap {
 
@@ -71,6 +72,9 @@ struct LinePattern {
   std::string pattern;  // as written in the file
   Regex regex;          // the pattern anchored at the start of the line
   int part = -1;        // kPartHeading: index into StructureRules::part_names
+  // `regex` matched without RE2 (same answers and groups), when LineRegex
+  // reads the pattern; RE2 still answers what it cannot.
+  std::optional<LineRegex> fast;
 };
 
 struct StructureRules {
