@@ -201,9 +201,11 @@ Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
   static constexpr LineInfo kFresh{};
   *info = kFresh;
   groups_of_ = nullptr;
-  info->indent = LeadingSpaces(raw);
   // Most lines need no change: their text is then a view of `raw` itself.
   std::string_view text = NormaliseLineView(raw, &buffer_);
+  // A line whose text starts where the raw line does has no indent (the
+  // normaliser trims spaces and tabs); the others are counted.
+  info->indent = text.data() == raw.data() ? 0 : LeadingSpaces(raw);
   info->text = text;
   info->body = text;
   if (text.empty()) {

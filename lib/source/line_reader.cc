@@ -28,8 +28,16 @@ const char* FindLineBreak(const char* p, const char* end, bool* unusual) {
   const __m128i cr = _mm_set1_epi8('\r');
   const __m128i ff = _mm_set1_epi8('\f');
   const __m128i nul = _mm_setzero_si128();
+  const __m128i below_cr = _mm_set1_epi8('\r' + 1);
   while (end - p >= 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // One signed compare first: '\n', '\r', '\f' and NUL are below '\r' + 1,
+    // and so is every non-ASCII byte. A block of prose has none of them (a
+    // tab costs the closer look below, no more).
+    if (_mm_movemask_epi8(_mm_cmplt_epi8(v, below_cr)) == 0) {
+      p += 16;
+      continue;
+    }
     auto breaks = static_cast<unsigned>(
         _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr))));
     // The sign bit marks non-ASCII bytes; the compares set it for '\f' and NUL.

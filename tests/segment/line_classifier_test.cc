@@ -160,6 +160,23 @@ TEST_CASE("explicit and part headings") {
   CHECK(See("Gap analysis ").shape == LineShape::kPartHeading);
 }
 
+TEST_CASE("the indent counts the raw line's leading spaces and tabs, whatever the text") {
+  LineClassifier c(ShippedRules(), DocumentInfo());
+  auto indent = [&](std::string_view raw) {
+    LineInfo info;
+    REQUIRE(c.Classify(raw, &info).ok());
+    return info.indent;
+  };
+  CHECK(indent("text") == 0);
+  CHECK(indent("  text") == 2);
+  CHECK(indent(" \ttext") == 2);
+  CHECK(indent("  \u201Cquoted\u201D") == 2);  // text normalised into the scratch
+  CHECK(indent("\x01 text") == 0);              // trimmed, but not a space
+  CHECK(indent(" \x01 text") == 1);
+  CHECK(indent("   ") == 3);
+  CHECK(indent("") == 0);
+}
+
 // Every field of LineInfo, as text, for comparing two classifications.
 std::string Describe(const LineInfo& i) {
   return fmt::format("shape {} indent {} text [{}] marker [{}] body [{}] number {} part {} depth {} "
