@@ -286,8 +286,8 @@ int LiteralRegex::Child(const Node& node, uint8_t byte) const {
   return -1;
 }
 
-bool LiteralRegex::Find(std::string_view text, size_t from, size_t to, size_t* begin,
-                        size_t* end) const {
+bool LiteralRegex::Find(std::string_view text, size_t from, size_t to, size_t last_start,
+                        size_t* begin, size_t* end) const {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   to = std::min(to, text.size());
   // The text's edges count as non-word bytes.
@@ -296,7 +296,8 @@ bool LiteralRegex::Find(std::string_view text, size_t from, size_t to, size_t* b
     const bool word = inside && IsWordByte(bytes[at]);
     return word == (want == Neighbour::kWord);
   };
-  for (size_t p = from; p < to; ++p) {
+  const size_t stop = std::min(to, last_start + 1);  // last_start may be `to`
+  for (size_t p = from; p < stop; ++p) {
     int node = first_[bytes[p]];
     if (node < 0 || !holds(first_before_[bytes[p]], p - 1, p > 0)) continue;
     size_t q = p + 1;

@@ -53,7 +53,13 @@ class LiteralRegex {
   // As Regex::Find: the leftmost match that starts at or after `from` and
   // ends by `to`; the bytes of `text` around [from, to) are the context of
   // \b and \B, as RE2 takes them.
-  bool Find(std::string_view text, size_t from, size_t to, size_t* begin, size_t* end) const;
+  bool Find(std::string_view text, size_t from, size_t to, size_t* begin, size_t* end) const {
+    return Find(text, from, to, to, begin, end);
+  }
+  // The same, for a match that starts by `last_start`: the positions after
+  // it are not tried (RE2 has no such bound; the prefilter knows one).
+  bool Find(std::string_view text, size_t from, size_t to, size_t last_start, size_t* begin,
+            size_t* end) const;
 
   size_t string_count() const { return string_count_; }
 

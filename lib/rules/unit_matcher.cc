@@ -11,6 +11,18 @@ namespace gapmap {
 
 namespace {
 
+// The leftmost match of `re` in [from, to) that starts by `last_start`:
+// RE2 searches on to `to` and the caller drops what starts too late (it
+// stops before the next search); a LiteralRegex stops trying there.
+bool Search(const Regex& re, std::string_view text, size_t from, size_t to, size_t /*last_start*/,
+            size_t* begin, size_t* end) {
+  return re.Find(text, from, to, begin, end);
+}
+bool Search(const LiteralRegex& re, std::string_view text, size_t from, size_t to,
+            size_t last_start, size_t* begin, size_t* end) {
+  return re.Find(text, from, to, last_start, begin, end);
+}
+
 // Appends the matches of `re` that start at or after *pos and end by `to`,
 // where none starts after `last_start`; *pos ends past the last one. `re`
 // is a Regex or a LiteralRegex (the same Find()).
@@ -18,7 +30,7 @@ template <typename Searcher>
 void AppendHitsUpTo(const Searcher& re, std::string_view text, size_t to, size_t last_start,
                     uint32_t pattern, size_t* pos, std::vector<Hit>* hits) {
   size_t begin = 0, end = 0;
-  while (*pos <= to && *pos <= last_start && re.Find(text, *pos, to, &begin, &end)) {
+  while (*pos <= to && *pos <= last_start && Search(re, text, *pos, to, last_start, &begin, &end)) {
     if (end > begin) {
       hits->push_back(Hit{pattern, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
       *pos = end;

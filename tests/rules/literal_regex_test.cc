@@ -99,6 +99,10 @@ TEST_CASE("a literal regex finds what RE2 finds") {
             CHECK(b1 == b2);
             CHECK(e1 == e2);
           }
+          // Bounded by the last start: RE2's leftmost match, if it starts by then.
+          const size_t last_start = from + rng() % (to - from + 1);
+          CHECK(literal->Find(text, from, to, last_start, &b1, &e1) ==
+                (found && b2 <= last_start));
         }
       }
     }
