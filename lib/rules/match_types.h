@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "lib/rules/word_memo.h"
+
 namespace gapmap {
 
 // Pattern `pattern` (an index into the compiled rules' patterns) matched
@@ -70,10 +72,13 @@ struct PrefilterScratch {
 // Reusable buffers for scanning units; one per thread (a Tagger owns one).
 // After UnitMatcher::Match, `tokens` holds the unit's words.
 struct MatchScratch {
-  std::string folded;  // the text's words case-folded, other bytes 0 (same length + 1)
+  std::string folded;  // the text's words case-folded, other bytes 0 (+ 16 bytes of padding)
   std::vector<uint64_t> word_bits, other_bits;  // per byte: part of a word / punctuation
   std::vector<WordToken> tokens;
-  std::vector<uint32_t> reached;  // per token: the trie cell its walk ended on
+  // Per token: what the term index needs of the word (TermMatcher).
+  std::vector<uint32_t> word_index;
+  std::vector<uint32_t> walks;    // tokens the word memo did not know
+  WordMemo word_memo;
   std::vector<std::pair<uint32_t, uint32_t>> candidates;  // (token, table slot)
   std::vector<int> set_hits;
   PrefilterScratch prefilter;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <map>
 #include <tuple>
@@ -257,6 +258,10 @@ Status TermMatcher::Build() {
     glob_up[n] = (flags[n] & kGlob) ? n : glob_outer_[n];
   }
   FillCells(flags, glob_up);
+  // Distinct per Build() in the process, so that a scratch's word memo of
+  // other tables is never read as of these.
+  static std::atomic<uint64_t> builds{0};
+  build_number_ = ++builds;
   built_ = true;
   return Status::Ok();
 }
@@ -528,8 +533,8 @@ inline size_t MoveToChild(const uint32_t* links, size_t child, size_t* cell) {
 // later round either: it needs no flag of its own, and how far it went is
 // how far its byte pointer advanced. Every word ends at a 0 byte, and no
 // cell has a child for 0.
-void TermMatcher::Walk(const uint8_t* folded, WordToken* tokens, size_t count,
-                       uint32_t* reached) const {
+void TermMatcher::Walk(const uint8_t* folded, WordToken* tokens, const uint32_t* which,
+                       size_t count, uint32_t* word_index) const {
   const uint32_t* links = links_.data();
   const uint32_t* code = link_code_.data();
   // `cell` is a links_ index: 2 x the cell.
@@ -539,16 +544,19 @@ void TermMatcher::Walk(const uint8_t* folded, WordToken* tokens, size_t count,
     return moved;
   };
   auto finish = [&](size_t i, size_t cell, const uint8_t* at) {
-    reached[i] = static_cast<uint32_t>(cell / 2);
-    tokens[i].term_word = WordCode(cells_[cell / 2].node, at == folded + tokens[i].end);
+    WordToken& token = tokens[which[i]];
+    const Cell& reached = cells_[cell / 2];
+    const bool whole = at == folded + token.end;
+    token.term_word = WordCode(reached.node, whole);
+    word_index[which[i]] = IndexOf(reached, whole);
   };
   size_t i = 0;
   for (; i + 4 <= count; i += 4) {
     size_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;  // the root
-    const uint8_t* w0 = folded + tokens[i].begin;
-    const uint8_t* w1 = folded + tokens[i + 1].begin;
-    const uint8_t* w2 = folded + tokens[i + 2].begin;
-    const uint8_t* w3 = folded + tokens[i + 3].begin;
+    const uint8_t* w0 = folded + tokens[which[i]].begin;
+    const uint8_t* w1 = folded + tokens[which[i + 1]].begin;
+    const uint8_t* w2 = folded + tokens[which[i + 2]].begin;
+    const uint8_t* w3 = folded + tokens[which[i + 3]].begin;
     size_t moved = 1;
     while (moved != 0) {
       moved = step(&c0, &w0);
@@ -563,36 +571,51 @@ void TermMatcher::Walk(const uint8_t* folded, WordToken* tokens, size_t count,
   }
   for (; i < count; ++i) {
     size_t cell = 0;
-    const uint8_t* at = folded + tokens[i].begin;
+    const uint8_t* at = folded + tokens[which[i]].begin;
     while (step(&cell, &at) != 0) {
     }
     finish(i, cell, at);
   }
 }
 
-void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
-                        std::vector<Hit>* hits) const {
-  const size_t n = text.size();
-  // The 0 after the text ends the last word's walk.
-  scratch->folded.resize(n + 1);
-  scratch->folded[n] = 0;
-  const size_t words64 = n / 64 + 2;
-  scratch->word_bits.assign(words64, 0);
-  scratch->other_bits.assign(words64, 0);
-  std::vector<WordToken>& tokens = scratch->tokens;
-  tokens.clear();
-  scratch->candidates.clear();
-  const auto* folded = reinterpret_cast<const uint8_t*>(scratch->folded.data());
-  const uint64_t* word_bits = scratch->word_bits.data();
-  const uint64_t* other_bits = scratch->other_bits.data();
-  Classify(text, scratch->folded.data(), scratch->word_bits.data(), scratch->other_bits.data());
+namespace {
 
-  // 1. The words: every run of word bits. Walk the edges (bit changes) of
-  // the word bits, which alternate between a word's start and its end. The
-  // block holding bit n (0) ends the last word.
-  auto add_word = [&](size_t begin, size_t end) {
-    tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), 0});
-  };
+// A word's key in the memo: its folded bytes, zero past its end. False if
+// it is too long to have one. Reads 16 bytes from `word` (the folded buffer
+// is padded for that).
+inline bool MemoKey(const uint8_t* word, size_t length, uint64_t* low, uint64_t* high) {
+  if (length > WordMemo::kMaxBytes) return false;
+  // Byte masks read from a run of ones then zeros: `length` bytes of ones in
+  // memory order, whatever the byte order of the machine.
+  static constexpr uint8_t kOnesThenZeros[32] = {
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  uint64_t mask_low, mask_high;
+  std::memcpy(&mask_low, kOnesThenZeros + 16 - length, 8);
+  std::memcpy(&mask_high, kOnesThenZeros + 24 - length, 8);
+  std::memcpy(low, word, 8);
+  std::memcpy(high, word + 8, 8);
+  *low &= mask_low;
+  *high &= mask_high;
+  return true;
+}
+
+// The memo's sets as one Match() uses them.
+struct MemoSets {
+  WordMemo::Entry* entries;
+  int shift;  // 64 - log2 of the sets
+  // The set of two entries of a key: the top bits of a multiplicative hash
+  // (every byte of the key moves them).
+  WordMemo::Entry* Of(uint64_t low, uint64_t high) const {
+    return entries + 2 * static_cast<size_t>(((low + high) * 0x9e3779b97f4a7c15ULL) >> shift);
+  }
+};
+
+// Calls add_word(begin, end) for every word of a text of `n` bytes: every
+// run of its word bits. Walks the edges (bit changes) of the word bits,
+// which alternate between a word's start and its end; the block holding bit
+// n (0) ends the last word.
+template <typename AddWord>
+inline void ForEachWord(const uint64_t* word_bits, size_t n, AddWord add_word) {
   uint64_t carry = 0;
   size_t begin = 0;
   bool in_word = false;  // a word began in an earlier block
@@ -617,21 +640,110 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
       edges &= edges - 1;
     }
   }
-  if (!built_ || variants_.empty()) return;
+}
 
-  // 2. Which term word each word is or starts with.
+// The number of words ForEachWord() finds: their starts, the word bits not
+// preceded by one.
+inline size_t CountWordStarts(const uint64_t* word_bits, size_t n) {
+  size_t count = 0;
+  uint64_t carry = 0;
+  for (size_t b = 0; b <= n / 64; ++b) {
+    const uint64_t w = word_bits[b];
+    count += static_cast<size_t>(__builtin_popcountll(w & ~((w << 1) | carry)));
+    carry = w >> 63;
+  }
+  return count;
+}
+
+}  // namespace
+
+void TermMatcher::CutWords(const uint8_t* folded, size_t n, MatchScratch* scratch) const {
+  WordMemo& memo = scratch->word_memo;
+  const uint32_t bits = std::clamp<uint32_t>(memo.bits, 1, 30);
+  const size_t size = size_t{2} << bits;
+  if (memo.owner != build_number_ || memo.entries.size() != size) {
+    memo.entries.assign(size, WordMemo::Entry{});
+    memo.owner = build_number_;
+  }
+  const MemoSets sets{memo.entries.data(), 64 - static_cast<int>(bits)};
+  // Sized once and written by index: no capacity test per word. The others
+  // are only grown, as every element read is written first.
+  const size_t count = CountWordStarts(scratch->word_bits.data(), n);
+  scratch->tokens.resize(count);
+  if (scratch->word_index.size() < count) scratch->word_index.resize(count);
+  if (scratch->walks.size() < count) scratch->walks.resize(count);
+  WordToken* tokens = scratch->tokens.data();
+  uint32_t* word_index = scratch->word_index.data();
+  uint32_t* walks = scratch->walks.data();
+  uint32_t t = 0;  // the next token
+  size_t walk_count = 0;
+  ForEachWord(scratch->word_bits.data(), n, [&](size_t begin, size_t end) {
+    tokens[t].begin = static_cast<uint32_t>(begin);
+    tokens[t].end = static_cast<uint32_t>(end);
+    uint64_t low, high;
+    if (MemoKey(folded + begin, end - begin, &low, &high)) {
+      WordMemo::Entry* set = sets.Of(low, high);
+      if (set[0].low == low && set[0].high == high) {
+        tokens[t].term_word = set[0].term_word;
+        word_index[t++] = set[0].index;
+        return;
+      }
+      if (set[1].low == low && set[1].high == high) {
+        tokens[t].term_word = set[1].term_word;
+        word_index[t++] = set[1].index;
+        std::swap(set[0], set[1]);  // the word used last first
+        return;
+      }
+    }
+    walks[walk_count++] = t++;
+  });
+  Walk(folded, tokens, walks, walk_count, word_index);
+  for (size_t i = 0; i < walk_count; ++i) {
+    const WordToken& token = tokens[walks[i]];
+    uint64_t low, high;
+    if (!MemoKey(folded + token.begin, token.end - token.begin, &low, &high)) continue;
+    WordMemo::Entry* set = sets.Of(low, high);
+    if (set[0].low == low && set[0].high == high) continue;  // walked twice in this unit
+    set[1] = set[0];
+    set[0] = WordMemo::Entry{low, high, token.term_word, word_index[walks[i]]};
+  }
+}
+
+void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
+                        std::vector<Hit>* hits) const {
+  const size_t n = text.size();
+  // The 0 after the text ends the last word's walk; the memo's keys read up
+  // to 16 bytes from a word's start.
+  scratch->folded.resize(n + WordMemo::kMaxBytes);
+  scratch->folded[n] = 0;
+  const size_t words64 = n / 64 + 2;
+  scratch->word_bits.assign(words64, 0);
+  scratch->other_bits.assign(words64, 0);
+  std::vector<WordToken>& tokens = scratch->tokens;
+  tokens.clear();
+  scratch->candidates.clear();
+  const auto* folded = reinterpret_cast<const uint8_t*>(scratch->folded.data());
+  const uint64_t* word_bits = scratch->word_bits.data();
+  const uint64_t* other_bits = scratch->other_bits.data();
+  Classify(text, scratch->folded.data(), scratch->word_bits.data(), scratch->other_bits.data());
+
+  // 1. The words, and which term word each is or starts with.
+  if (!built_ || variants_.empty()) {
+    ForEachWord(word_bits, n, [&](size_t begin, size_t end) {
+      tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), 0});
+    });
+    return;
+  }
+  CutWords(folded, n, scratch);
   const size_t count = tokens.size();
-  scratch->reached.resize(count);
-  Walk(folded, tokens.data(), count, scratch->reached.data());
 
   // 3. The index entries the words hit.
   bool previous_pair_first = false;  // the previous word may start a two-word key
   uint32_t previous_node = 0;
   for (uint32_t token = 0; token < count; ++token) {
-    const Cell& reached = cells_[scratch->reached[token]];
-    const uint32_t node = reached.node;
-    const bool whole = (tokens[token].term_word & 1) != 0;
-    const uint8_t flags = whole ? reached.flags : 0;
+    const uint32_t index = scratch->word_index[token];
+    const uint32_t node = tokens[token].term_word >> 1;
+    const uint8_t flags = static_cast<uint8_t>(index);
     if (flags & kExact) scratch->candidates.emplace_back(token, exact_slot_[node]);
     // A soft gap is checked only when a two-word key could start here.
     if ((flags & kPairSecond) && previous_pair_first &&
@@ -641,7 +753,7 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
     }
     previous_pair_first = (flags & kPairFirst) != 0;
     previous_node = node;
-    for (uint32_t g = reached.glob_up; g != 0; g = glob_outer_[g]) {
+    for (uint32_t g = index >> 8; g != 0; g = glob_outer_[g]) {
       scratch->candidates.emplace_back(token, glob_slot_[g]);
     }
   }

@@ -6,11 +6,13 @@
 // node of one byte trie over folded text, laid out as a double array small
 // enough for the fast caches. Each word of the unit walks the trie until its
 // bytes leave it (four words side by side, since a walk is a chain of
-// dependent loads), so a word costs a few table loads and no hashing. Where
-// the walk ends names the word exactly: "the word is term word N" (it ended on
-// N having used every byte) or "the word starts with glob prefix P" (the walk
-// ended in P's subtree; nodes are numbered in depth-first order, so a subtree
-// is a range of numbers). That code is kept per word, so checking a phrase's
+// dependent loads), so a word costs a few table loads and no hashing; a word
+// the scratch's memo of recent words knows (word_memo.h: "the", "of",
+// "trafficking") is not walked at all. Where the walk ends names the word
+// exactly: "the word is term word N" (it ended on N having used every byte)
+// or "the word starts with glob prefix P" (the walk ended in P's subtree;
+// nodes are numbered in depth-first order, so a subtree is a range of
+// numbers). That code is kept per word, so checking a phrase's
 // words is one integer range test per word, not a string compare.
 //
 // Terms are indexed by their first word (an exact word or a glob prefix), or
@@ -99,8 +101,14 @@ class TermMatcher {
   };
 
   bool Verify(const Variant& v, const Verifier& unit, size_t token) const;
-  // Sets each token's term_word and the cell its walk ended on.
-  void Walk(const uint8_t* folded, WordToken* tokens, size_t count, uint32_t* reached) const;
+  // Cuts the text (its word bits in scratch) into scratch->tokens and sets
+  // each one's term_word and word_index: from the memo where it knows the
+  // word, else by a walk (which the memo then learns).
+  void CutWords(const uint8_t* folded, size_t n, MatchScratch* scratch) const;
+  // Walks the tokens listed in `which` (`count` of them): sets their
+  // term_word and word_index.
+  void Walk(const uint8_t* folded, WordToken* tokens, const uint32_t* which, size_t count,
+            uint32_t* word_index) const;
   // Lays the trie out in links_ and cells_ (children: the build-time trie;
   // node_id: each node's depth-first number; code: folded byte -> class, 0
   // for bytes in no term word, `classes` of them) and sets link_code_.
@@ -129,13 +137,20 @@ class TermMatcher {
   std::vector<uint32_t> links_;
   std::array<uint32_t, 256> link_code_{};  // folded byte -> 2 x its class (0: in no term word)
   // Per cell, what the index lookup after the walk needs of the word's
-  // node, so that it reads one cell, not three arrays.
+  // node (as a word index, IndexOf()), so that it reads one cell, not three
+  // arrays.
   struct Cell {
     uint32_t node = 0;         // its node's depth-first number
     uint32_t glob_up : 24;     // nearest glob prefix node at or above it, 0: none
     uint32_t flags : 8;        // NodeFlag bits
     Cell() : glob_up(0), flags(0) {}
   };
+  // A word's index (MatchScratch::word_index): the flags of the node it
+  // spells if it spells one whole (else 0) in the low 8 bits, the nearest
+  // glob prefix at or above where its walk ended in the others.
+  static uint32_t IndexOf(const Cell& cell, bool whole) {
+    return (whole ? cell.flags : 0) | cell.glob_up << 8;
+  }
   static constexpr uint32_t kNoParent = ~uint32_t{0};  // a free cell
   static constexpr size_t kMaxNodes = size_t{1} << 24;  // Cell::glob_up's range
   std::vector<Cell> cells_;
@@ -151,6 +166,7 @@ class TermMatcher {
   static constexpr size_t kPairFilterBits = size_t{1} << 15;  // PairFilterBit()'s range
   std::vector<uint64_t> pair_filter_;
   bool built_ = false;
+  uint64_t build_number_ = 0;  // names these tables to a WordMemo (WordMemo::owner)
 };
 
 }  // namespace gapmap

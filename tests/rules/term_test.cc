@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lib/rules/term_matcher.h"
@@ -182,6 +185,94 @@ TEST_CASE("terms translate to grep EREs") {
   REQUIRE(term.ok());
   CHECK(TermToEre(*term) ==
         "\\bco[[:space:]-]*operat[[:alnum:]]*[[:space:]-]+in[[:space:]-]+europe\\b");
+}
+
+
+// The word memo (word_memo.h) stands in for the trie walk of words it saw
+// before: what a unit yields must not depend on what the scratch matched
+// earlier. A fresh scratch walks every word (the memo learns only after a
+// unit's walks), so it is the reference.
+struct MatchResult {
+  std::vector<Hit> hits;
+  std::vector<uint32_t> term_words;
+};
+MatchResult MatchWith(const TermMatcher& matcher, const std::string& text, MatchScratch* scratch) {
+  MatchResult out;
+  matcher.Match(text, scratch, &out.hits);
+  std::sort(out.hits.begin(), out.hits.end(), HitLess);
+  for (const WordToken& t : scratch->tokens) out.term_words.push_back(t.term_word);
+  return out;
+}
+
+TEST_CASE("the word memo gives what a walk gives") {
+  // Words of 16 bytes (the longest memoised), 17 (walked always) and 15,
+  // sharing prefixes with each other and with globs; non-ASCII words with
+  // capitals that fold; a case-sensitive term.
+  const std::string w15 = "abcdefghijklmno", w16 = "abcdefghijklmnop", w17 = "abcdefghijklmnopq";
+  std::vector<Term> terms;
+  for (const auto& [text, case_sensitive] : std::vector<std::pair<std::string, bool>>{
+           {w16, false}, {w17 + " victim", false}, {"abcdefgh*", false}, {w15 + "*", false},
+           {"\u00e9cole", false}, {"\u00fcbung* fund", false}, {"victim assistance", false},
+           {"IOM", true}, {"chil*", false}, {"the children", false}}) {
+    Result<Term> term = ParseTerm(text, case_sensitive);
+    REQUIRE_MESSAGE(term.ok(), term.status().message());
+    terms.push_back(*term);
+  }
+  TermMatcher matcher;
+  for (size_t i = 0; i < terms.size(); ++i) matcher.Add(terms[i], static_cast<uint32_t>(i));
+  REQUIRE(matcher.Build().ok());
+  const std::vector<std::string> texts = {
+      w16 + " " + w17 + " victim " + w15 + " " + w15 + "x",
+      "ABCDEFGHIJKLMNOP abcdefghijklmnopqr abcdefghijklmnopQ Victim abcdefgh abcdefg",
+      "\u00c9cole \u00e9cole \u00dcbungen fund \u00fcbung-fund IOM iom Iom",
+      "victim assistance, the children; children the Children chil child",
+      w17 + " victims " + w16 + w16 + " " + w16 + "-" + w16};
+  // The same texts through scratches that keep their memo: a normal one, and
+  // one of two sets of two, so that words evict each other all the time.
+  MatchScratch normal, tiny;
+  tiny.word_memo.bits = 1;
+  for (int pass = 0; pass < 3; ++pass) {
+    for (const std::string& text : texts) {
+      INFO("pass " << pass << ": " << text);
+      MatchScratch fresh;
+      const MatchResult walked = MatchWith(matcher, text, &fresh);
+      CHECK(!walked.hits.empty());
+      const MatchResult from_normal = MatchWith(matcher, text, &normal);
+      CHECK(from_normal.hits == walked.hits);
+      CHECK(from_normal.term_words == walked.term_words);
+      const MatchResult from_tiny = MatchWith(matcher, text, &tiny);
+      CHECK(from_tiny.hits == walked.hits);
+      CHECK(from_tiny.term_words == walked.term_words);
+    }
+  }
+  // The normal memo did learn the words (so the later passes read it).
+  size_t known = 0;
+  for (const WordMemo::Entry& e : normal.word_memo.entries) known += e.low != 0;
+  CHECK(known >= 15);
+}
+
+TEST_CASE("a scratch's word memo is not read for another matcher") {
+  auto build = [](const std::string& text) {
+    auto matcher = std::make_unique<TermMatcher>();
+    Result<Term> term = ParseTerm(text, false);
+    REQUIRE(term.ok());
+    matcher->Add(*term, 0);
+    REQUIRE(matcher->Build().ok());
+    return matcher;
+  };
+  auto victims = build("victims");
+  auto victim = build("victim");
+  MatchScratch scratch;
+  const std::string text = "victim victims victim";
+  std::vector<Hit> hits;
+  victims->Match(text, &scratch, &hits);
+  CHECK(hits.size() == 1);
+  hits.clear();
+  victim->Match(text, &scratch, &hits);
+  CHECK(hits.size() == 2);
+  hits.clear();
+  victims->Match(text, &scratch, &hits);
+  CHECK(hits.size() == 1);
 }
 
 }  // namespace
