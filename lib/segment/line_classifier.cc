@@ -148,14 +148,17 @@ LineClassifier::LineClassifier(const StructureRules& rules, const DocumentInfo& 
   // shared, and the set answers.
   if (rules.line_patterns.size() <= 32 && rules.line_filter.enabled()) {
     for (size_t k = 0; k < rules.line_patterns.size(); ++k) {
-      if (rules.line_patterns[k].fast) fast_patterns_ |= uint32_t{1} << k;
-      bool footnote = rules.line_patterns[k].role == LineRole::kFootnoteStart;
-      (footnote ? footnote_order_ : shape_order_).push_back(static_cast<int>(k));
+      const LinePattern& p = rules.line_patterns[k];
+      uint32_t bit = uint32_t{1} << k;
+      if (p.fast) fast_patterns_ |= bit;
+      if (p.role == LineRole::kFootnoteStart) {
+        footnote_mask_ |= bit;
+        continue;
+      }
+      auto level = static_cast<size_t>(Priority(p.role));
+      if (priority_masks_.size() <= level) priority_masks_.resize(level + 1);
+      priority_masks_[level] |= bit;
     }
-    std::stable_sort(shape_order_.begin(), shape_order_.end(), [&](int a, int b) {
-      return Priority(rules.line_patterns[static_cast<size_t>(a)].role) <
-             Priority(rules.line_patterns[static_cast<size_t>(b)].role);
-    });
   }
 }
 
@@ -178,18 +181,19 @@ const LinePattern* LineClassifier::MatchEach(uint32_t candidates, std::string_vi
                                              LineInfo* info) {
   // The footnote start first: the shape's pattern is asked last, so that its
   // groups are the ones kept.
-  for (int k : footnote_order_) {
-    if (info->footnote_number >= 0) break;
-    const LinePattern& p = rules_.line_patterns[static_cast<size_t>(k)];
-    if ((candidates >> k & 1u) != 0 && Groups(p, text) && groups_.size() >= 2) {
+  for (uint32_t c = candidates & footnote_mask_; c != 0 && info->footnote_number < 0; c &= c - 1) {
+    const LinePattern& p = rules_.line_patterns[static_cast<size_t>(__builtin_ctz(c))];
+    if (Groups(p, text) && groups_.size() >= 2) {
       info->footnote_number = ParseNumber(groups_[0]);
       info->footnote_text = groups_[1];
     }
   }
-  // The first pattern to match in priority order decides.
-  for (int k : shape_order_) {
-    const LinePattern& p = rules_.line_patterns[static_cast<size_t>(k)];
-    if ((candidates >> k & 1u) != 0 && Groups(p, text)) return &p;
+  // The first pattern to match in priority order, then file order, decides.
+  for (uint32_t level : priority_masks_) {
+    for (uint32_t c = candidates & level; c != 0; c &= c - 1) {
+      const LinePattern& p = rules_.line_patterns[static_cast<size_t>(__builtin_ctz(c))];
+      if (Groups(p, text)) return &p;
+    }
   }
   return nullptr;
 }

@@ -87,10 +87,10 @@ class LineClassifier {
   const LinePattern* groups_of_ = nullptr;  // whose groups_ are, on this line
   bool groups_matched_ = false;
   uint32_t fast_patterns_ = 0;  // bit k: line pattern k can be asked without RE2
-  // Pattern indices: footnote starts in file order; the others by priority
-  // (see Priority()), then file order. Empty past 32 patterns.
-  std::vector<int> footnote_order_;
-  std::vector<int> shape_order_;
+  // Bit k: pattern k is a footnote start; [priority]: the other patterns of
+  // that priority (see Priority()). Empty past 32 patterns.
+  uint32_t footnote_mask_ = 0;
+  std::vector<uint32_t> priority_masks_;
 };
 
 // Counts the space-separated tokens ("words") of normalised text, stopping
