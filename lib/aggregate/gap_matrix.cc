@@ -222,6 +222,13 @@ void GapMatrix::Offer(Cell* cell, ExampleRef example) const {
 void GapMatrix::Count(const Key& key, ExampleRef example) {
   Cell& cell = cells_[key];
   ++cell.paragraphs;
+  // Most units reach full cells, which turn them away on the last example
+  // alone: without a call to Offer.
+  const int64_t most = options_.max_examples;
+  if (most > 0 && static_cast<int64_t>(cell.examples.size()) >= most &&
+      !ExampleLess(example, cell.last)) {
+    return;
+  }
   Offer(&cell, example);
 }
 
