@@ -79,7 +79,11 @@ struct MatchScratch {
   std::vector<uint32_t> word_index;
   std::vector<uint32_t> walks;    // tokens the word memo did not know
   WordMemo word_memo;
-  std::vector<std::pair<uint32_t, uint32_t>> candidates;  // (token, table slot)
+  // TermMatcher: variants [begin, end) may start at token `token`.
+  struct TermCandidate {
+    uint32_t token, begin, end;
+  };
+  std::vector<TermCandidate> candidates;
   std::vector<int> set_hits;
   PrefilterScratch prefilter;
   std::vector<int> regex_candidates;  // regexes the prefilter lets through

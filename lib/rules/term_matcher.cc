@@ -192,11 +192,10 @@ Status TermMatcher::Build() {
     entries[{pending_[v].kind, id[key_first[v]], second}].push_back(v);
   }
   std::vector<uint8_t> flags(nodes, 0);
-  exact_slot_.assign(nodes, 0);
-  glob_slot_.assign(nodes, 0);
-  slots_.clear();
+  exact_entry_.assign(nodes, Range{});
+  glob_entry_.assign(nodes, Range{});
   std::vector<Variant> grouped;
-  std::vector<std::pair<uint64_t, uint32_t>> pairs;
+  std::vector<PairSlot> pairs;
   for (const auto& [key, members] : entries) {
     const auto [kind, first, second] = key;
     // The words the entry was found by are known to match (folded: not
@@ -204,25 +203,23 @@ Status TermMatcher::Build() {
     for (uint32_t v : members) {
       if (!variants_[v].case_sensitive) variants_[v].checked_words = kind == KeyKind::kPair ? 2 : 1;
     }
-    const uint32_t slot = static_cast<uint32_t>(slots_.size());
     Range range;
     range.begin = static_cast<uint32_t>(grouped.size());
     for (uint32_t v : members) grouped.push_back(variants_[v]);
     range.end = static_cast<uint32_t>(grouped.size());
-    slots_.push_back(range);
     switch (kind) {
       case KeyKind::kExact:
         flags[first] |= kExact;
-        exact_slot_[first] = slot;
+        exact_entry_[first] = range;
         break;
       case KeyKind::kGlob:
         flags[first] |= kGlob;
-        glob_slot_[first] = slot;
+        glob_entry_[first] = range;
         break;
       case KeyKind::kPair:
         flags[first] |= kPairFirst;
         flags[second] |= kPairSecond;
-        pairs.emplace_back(PairKey(first, second), slot);
+        pairs.push_back(PairSlot{PairKey(first, second), range});
         break;
     }
   }
@@ -241,12 +238,12 @@ Status TermMatcher::Build() {
   pairs_.assign(capacity, PairSlot{});
   pair_mask_ = capacity - 1;
   pair_filter_.assign(kPairFilterBits / 64, 0);
-  for (const auto& [key, slot] : pairs) {
-    const size_t bit = PairFilterBit(PairHash(key));
+  for (const PairSlot& pair : pairs) {
+    const size_t bit = PairFilterBit(PairHash(pair.key));
     pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-    size_t i = PairHash(key) & pair_mask_;
+    size_t i = PairHash(pair.key) & pair_mask_;
     while (pairs_[i].key != 0) i = (i + 1) & pair_mask_;
-    pairs_[i] = PairSlot{key, slot};
+    pairs_[i] = pair;
   }
 
   // Glob prefixes above each node, nearest first (depth-first order visits
@@ -354,22 +351,22 @@ size_t TermMatcher::memory_bytes() const {
   return pool_.size() + words_.size() * sizeof(Word) + variants_.size() * sizeof(Variant) +
          sizeof(link_code_) + cells_.size() * sizeof(Cell) +
          links_.size() * sizeof(uint32_t) +
-         (glob_outer_.size() + exact_slot_.size() + glob_slot_.size()) *
-             sizeof(uint32_t) +
-         slots_.size() * sizeof(Range) + pairs_.size() * sizeof(PairSlot) +
+         glob_outer_.size() * sizeof(uint32_t) +
+         (exact_entry_.size() + glob_entry_.size()) * sizeof(Range) +
+         pairs_.size() * sizeof(PairSlot) +
          pair_filter_.size() * sizeof(uint64_t);
 }
 
-int TermMatcher::FindPair(uint32_t first, uint32_t second) const {
+const TermMatcher::Range* TermMatcher::FindPair(uint32_t first, uint32_t second) const {
   const uint64_t key = PairKey(first, second);
   const size_t hash = PairHash(key);
   const size_t bit = PairFilterBit(hash);
-  if ((pair_filter_[bit >> 6] >> (bit & 63) & 1) == 0) return -1;
+  if ((pair_filter_[bit >> 6] >> (bit & 63) & 1) == 0) return nullptr;
   size_t i = hash & pair_mask_;
   while (true) {
     const PairSlot& s = pairs_[i];
-    if (s.key == key) return static_cast<int>(s.slot);
-    if (s.key == 0) return -1;
+    if (s.key == key) return &s.variants;
+    if (s.key == 0) return nullptr;
     i = (i + 1) & pair_mask_;
   }
 }
@@ -413,9 +410,11 @@ void Classify(std::string_view text, char* folded, uint64_t* word_bits, uint64_t
     if (i + 16 <= n) {
       __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       if (_mm_movemask_epi8(x) == 0) {  // all ASCII: signed compares are safe
+        // lo <= v <= hi as one signed compare: v - lo - 128 (mod 256) is
+        // below hi - lo - 127 exactly then.
         auto in = [&](__m128i v, char lo, char hi) {
-          return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                               _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+          return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - lo))),
+                                _mm_set1_epi8(static_cast<char>(hi - lo - 127)));
         };
         __m128i upper = in(x, 'A', 'Z');
         __m128i lower = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
@@ -738,30 +737,37 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
   const size_t count = tokens.size();
 
   // 3. The index entries the words hit.
+  auto add_candidate = [&](uint32_t token, const Range& r) {
+    scratch->candidates.push_back({token, r.begin, r.end});
+  };
   bool previous_pair_first = false;  // the previous word may start a two-word key
   uint32_t previous_node = 0;
   for (uint32_t token = 0; token < count; ++token) {
     const uint32_t index = scratch->word_index[token];
+    if (index == 0) {  // no index entry can start at this word
+      previous_pair_first = false;
+      continue;
+    }
     const uint32_t node = tokens[token].term_word >> 1;
     const uint8_t flags = static_cast<uint8_t>(index);
-    if (flags & kExact) scratch->candidates.emplace_back(token, exact_slot_[node]);
+    if (flags & kExact) {
+      add_candidate(token, exact_entry_[node]);
+    }
     // A soft gap is checked only when a two-word key could start here.
     if ((flags & kPairSecond) && previous_pair_first &&
         !AnyBit(other_bits, tokens[token - 1].end, tokens[token].begin)) {
-      const int slot = FindPair(previous_node, node);
-      if (slot >= 0) scratch->candidates.emplace_back(token - 1, static_cast<uint32_t>(slot));
+      if (const Range* r = FindPair(previous_node, node)) add_candidate(token - 1, *r);
     }
     previous_pair_first = (flags & kPairFirst) != 0;
     previous_node = node;
     for (uint32_t g = index >> 8; g != 0; g = glob_outer_[g]) {
-      scratch->candidates.emplace_back(token, glob_slot_[g]);
+      add_candidate(token, glob_entry_[g]);
     }
   }
 
   const Verifier verifier{text, tokens.data(), tokens.size(), other_bits};
-  for (const auto& [token, slot] : scratch->candidates) {
-    const Range& r = slots_[slot];
-    for (uint32_t k = r.begin; k < r.end; ++k) {
+  for (const auto& [token, begin, end] : scratch->candidates) {
+    for (uint32_t k = begin; k < end; ++k) {
       const Variant& v = variants_[k];
       const size_t next = token + v.checked_words;
       if (v.next_span != 0 &&
