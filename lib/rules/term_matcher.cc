@@ -579,22 +579,33 @@ void TermMatcher::Walk(const uint8_t* folded, WordToken* tokens, const uint32_t*
 
 namespace {
 
+// Per word length up to WordMemo::kMaxBytes: masks of the two halves of a
+// key that keep `length` bytes in memory order, whatever the byte order of
+// the machine (read from a run of ones then zeros).
+struct KeyMask {
+  uint64_t low, high;
+};
+std::array<KeyMask, WordMemo::kMaxBytes + 1> MakeKeyMasks() {
+  uint8_t ones_then_zeros[32] = {};
+  std::memset(ones_then_zeros, 0xFF, 16);
+  std::array<KeyMask, WordMemo::kMaxBytes + 1> masks;
+  for (size_t length = 0; length < masks.size(); ++length) {
+    std::memcpy(&masks[length].low, ones_then_zeros + 16 - length, 8);
+    std::memcpy(&masks[length].high, ones_then_zeros + 24 - length, 8);
+  }
+  return masks;
+}
+const std::array<KeyMask, WordMemo::kMaxBytes + 1> kKeyMasks = MakeKeyMasks();
+
 // A word's key in the memo: its folded bytes, zero past its end. False if
 // it is too long to have one. Reads 16 bytes from `word` (the folded buffer
 // is padded for that).
 inline bool MemoKey(const uint8_t* word, size_t length, uint64_t* low, uint64_t* high) {
   if (length > WordMemo::kMaxBytes) return false;
-  // Byte masks read from a run of ones then zeros: `length` bytes of ones in
-  // memory order, whatever the byte order of the machine.
-  static constexpr uint8_t kOnesThenZeros[32] = {
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-  uint64_t mask_low, mask_high;
-  std::memcpy(&mask_low, kOnesThenZeros + 16 - length, 8);
-  std::memcpy(&mask_high, kOnesThenZeros + 24 - length, 8);
   std::memcpy(low, word, 8);
   std::memcpy(high, word + 8, 8);
-  *low &= mask_low;
-  *high &= mask_high;
+  *low &= kKeyMasks[length].low;
+  *high &= kKeyMasks[length].high;
   return true;
 }
 
