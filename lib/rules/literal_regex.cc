@@ -57,12 +57,27 @@ std::optional<String> Join(const String& x, const String& y) {
   return out;
 }
 
+size_t TotalBytes(const Strings& xs) {
+  size_t total = 0;
+  for (const String& x : xs) total += x.text.size();
+  return total;
+}
+
+// Whether every x then every y stays within the limits, checked before the
+// strings are made: a hostile rule file's `(?:a|b){12}x{1000}` would make
+// gigabytes of them.
+bool JoinFits(const Strings& xs, const Strings& ys) {
+  const size_t count = xs.size() * ys.size();
+  return count <= LiteralRegex::kMaxStrings &&
+         xs.size() * TotalBytes(ys) + ys.size() * TotalBytes(xs) <= LiteralRegex::kMaxBytes;
+}
+
 std::optional<Strings> JoinAll(const Strings& xs, const Strings& ys) {
+  if (!JoinFits(xs, ys)) return std::nullopt;
   Strings out;
   for (const String& x : xs) {
     for (const String& y : ys) {
       if (std::optional<String> s = Join(x, y)) out.push_back(std::move(*s));
-      if (out.size() > LiteralRegex::kMaxStrings) return std::nullopt;
     }
   }
   return out;
@@ -130,6 +145,7 @@ std::optional<Strings> Expand(const RegexNode& n) {
         std::optional<Strings> next = Expand(child);
         if (!next) return std::nullopt;
         if (next->size() == 1) {
+          if (!JoinFits(out, *next)) return std::nullopt;
           // One string (a letter of a word): appended to each in place, as
           // copying them all for every letter made reading the rules slow.
           AppendToAll(next->front(), &out);
@@ -145,7 +161,10 @@ std::optional<Strings> Expand(const RegexNode& n) {
       Strings out;
       for (const RegexNode& child : n.children) {
         std::optional<Strings> next = Expand(child);
-        if (!next || out.size() + next->size() > LiteralRegex::kMaxStrings) return std::nullopt;
+        if (!next || out.size() + next->size() > LiteralRegex::kMaxStrings ||
+            TotalBytes(out) + TotalBytes(*next) > LiteralRegex::kMaxBytes) {
+          return std::nullopt;
+        }
         out.insert(out.end(), next->begin(), next->end());
       }
       return out;
@@ -157,7 +176,9 @@ std::optional<Strings> Expand(const RegexNode& n) {
       Strings out, power{String{}};  // power: the child k times
       for (int k = 0; k <= n.max; ++k) {
         if (k >= n.min) out.insert(out.end(), power.begin(), power.end());
-        if (out.size() > LiteralRegex::kMaxStrings) return std::nullopt;
+        if (out.size() > LiteralRegex::kMaxStrings || TotalBytes(out) > LiteralRegex::kMaxBytes) {
+          return std::nullopt;
+        }
         if (k == n.max) break;
         std::optional<Strings> next = JoinAll(power, *child);
         if (!next) return std::nullopt;

@@ -45,6 +45,9 @@ class LiteralRegex {
   // More strings are left to RE2: the trie would no longer be small, and a
   // regex with that many is rarely just a phrase list.
   static constexpr size_t kMaxStrings = 4096;
+  // And at most this many bytes of them in all (a rule file could ask for
+  // thousands of strings thousands of bytes long).
+  static constexpr size_t kMaxBytes = size_t{1} << 20;
 
   // The regex's strings in a trie, or nothing when `pattern` (RE2 syntax)
   // is not such a regex.

@@ -28,6 +28,7 @@ TEST_CASE("phrase lists are read as their strings") {
   CHECK(Strings("(?-i:\\b[Tt][Hh][Ee]\\b)") == 1);  // each letter in both cases
   CHECK(Strings("(?i)\\d\\d") == 100);
   CHECK(Strings("(?i)a\\b\\Bb") == 0);  // never matches: no strings
+  CHECK(Strings("(?i)(?:a|b){8}x{1000}") == 256);  // 256 KB of strings
 }
 
 TEST_CASE("what a trie of strings cannot answer is left to RE2") {
@@ -40,6 +41,7 @@ TEST_CASE("what a trie of strings cannot answer is left to RE2") {
            "(?-i:The)", "(?i)caf\xC3\xA9", "(?i)caf.",  // one case, non-ASCII, any character
            "(?i)x?", "(?i)\\b",              // the empty string
            "[a-z]{1,5}",                     // too many strings
+           "(?i)(?:a|b){12}x{1000}",         // too many bytes of them
            "(?i)(?:a|b",                     // not RE2 syntax
        }) {
     CAPTURE(pattern);
