@@ -170,10 +170,12 @@ bool LineClassifier::Groups(const LinePattern& p, std::string_view text) {
   if (groups_of_ == &p) return groups_matched_;  // already asked for this line
   groups_.clear();
   groups_of_ = &p;
-  LineRegex::Outcome fast =
-      p.fast ? p.fast->Match(text, &groups_) : LineRegex::Outcome::kUnknown;
-  groups_matched_ = fast == LineRegex::Outcome::kUnknown ? p.regex.PartialMatchGroups(text, &groups_)
-                                                         : fast == LineRegex::Outcome::kMatch;
+  LineRegex::Outcome fast = p.fast ? p.fast->Match(text, &groups_) : LineRegex::Outcome::kUnknown;
+  if (fast == LineRegex::Outcome::kUnknown) {
+    groups_matched_ = p.regex.PartialMatchGroups(text, &groups_);
+  } else {
+    groups_matched_ = fast == LineRegex::Outcome::kMatch;
+  }
   return groups_matched_;
 }
 

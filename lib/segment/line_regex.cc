@@ -44,21 +44,6 @@ constexpr size_t kMaxProgram = 2000;
 // the stack).
 constexpr int kMaxGroups = 16;
 
-// The code point of the well-formed UTF-8 sequence of `len` bytes at `s`.
-char32_t DecodeUtf8(const char* s, size_t len) {
-  auto b = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(s[i])); };
-  switch (len) {
-    case 2:
-      return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-    case 3:
-      return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-    case 4:
-      return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
-    default:
-      return b(0);
-  }
-}
-
 bool HasAscii(const CharSet& s, unsigned c) { return (s.ascii[c >> 6] >> (c & 63) & 1u) != 0; }
 void AddAscii(CharSet* s, unsigned c) { s->ascii[c >> 6] |= uint64_t{1} << (c & 63); }
 
@@ -223,7 +208,7 @@ class Parser {
       min = 0, max = 1;
     } else if (c == '{') {
       if (!Count(&min, &max)) ok_ = false;  // RE2 reads such a '{' as itself: not taken
-      --i_;                                   // Count() ate through '}'
+      --i_;                                 // Count() ate through '}'
     } else {
       return atom;
     }
@@ -247,7 +232,8 @@ class Parser {
     auto number = [&](int* out) {
       size_t start = j;
       long v = 0;
-      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9' && v <= 1000) v = v * 10 + (p_[j++] - '0');
+      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9' && v <= 1000)
+        v = v * 10 + (p_[j++] - '0');
       *out = static_cast<int>(v);
       return j > start && v <= 1000;
     };
@@ -695,8 +681,8 @@ class Compiler {
 // that keeps the ways not taken on a stack of its own.
 class Machine {
  public:
-  Machine(const std::vector<Inst>& program, const std::vector<CharSet>& sets,
-          std::string_view text, size_t* slots)
+  Machine(const std::vector<Inst>& program, const std::vector<CharSet>& sets, std::string_view text,
+          size_t* slots)
       : program_(program), sets_(sets), text_(text), slots_(slots) {}
 
   // Runs from `pc` at the start of the text.

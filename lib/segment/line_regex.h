@@ -46,9 +46,9 @@ class LineRegex {
   int group_count() const { return group_count_; }
 
   struct CharSet {
-    uint64_t ascii[2] = {0, 0};                        // bit c: ASCII c is a member
+    uint64_t ascii[2] = {0, 0};                       // bit c: ASCII c is a member
     std::vector<std::pair<char32_t, char32_t>> wide;  // non-ASCII members, inclusive ranges
-    bool negated = false;                              // matches what the above do not
+    bool negated = false;                             // matches what the above do not
   };
   // One step of the compiled pattern (see line_regex.cc).
   struct Inst {
@@ -57,10 +57,10 @@ class LineRegex {
       kRepeatChar,  // min to max (-1: any) characters of sets_[set]
       kBegin,
       kEnd,
-      kBoundary,    // \b, or \B when negated
-      kSave,        // slot `x` (2g: group g's start, 2g + 1: its end) := position
-      kSplit,       // go on at x; failing that, at y
-      kJump,        // go on at x
+      kBoundary,  // \b, or \B when negated
+      kSave,      // slot `x` (2g: group g's start, 2g + 1: its end) := position
+      kSplit,     // go on at x; failing that, at y
+      kJump,      // go on at x
       kMatch,
     };
     Op op = Op::kMatch;

@@ -89,20 +89,6 @@ Mapping MapCodePoint(char32_t c) {
   return {Map::kKeep};
 }
 
-char32_t Decode(std::string_view s, size_t len) {
-  auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  switch (len) {
-    case 2:
-      return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-    case 3:
-      return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-    case 4:
-      return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
-    default:
-      return b(0);
-  }
-}
-
 // Appends text, inserting the one space a run of spaces before it left.
 class Writer {
  public:
@@ -268,7 +254,7 @@ const char* SkipPlain(const char* p, const char* end, const char* run) {
         w.Put(rest.substr(0, 1));
         ++p;
       } else {
-        Mapping m = MapCodePoint(Decode(rest, len));
+        Mapping m = MapCodePoint(DecodeUtf8(rest.data(), len));
         switch (m.map) {
           case Map::kKeep:
             w.Put(rest.substr(0, len));

@@ -24,11 +24,11 @@ int StructureRules::PartOfHeading(std::string_view heading) const {
   for (size_t k = 0; k < line_patterns.size(); ++k) {
     const LinePattern& p = line_patterns[k];
     if (p.role != LineRole::kPartHeading || (candidates >> (k % 32) & 1u) == 0) continue;
-    LineRegex::Outcome fast = p.fast ? p.fast->Match(heading, nullptr) : LineRegex::Outcome::kUnknown;
-    if (fast == LineRegex::Outcome::kUnknown ? p.regex.PartialMatch(heading)
-                                             : fast == LineRegex::Outcome::kMatch) {
-      return p.part;
-    }
+    LineRegex::Outcome fast =
+        p.fast ? p.fast->Match(heading, nullptr) : LineRegex::Outcome::kUnknown;
+    bool matched = fast == LineRegex::Outcome::kUnknown ? p.regex.PartialMatch(heading)
+                                                        : fast == LineRegex::Outcome::kMatch;
+    if (matched) return p.part;
   }
   return -1;
 }
