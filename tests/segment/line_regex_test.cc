@@ -21,7 +21,9 @@ std::string Show(const std::vector<std::string_view>& groups, std::string_view t
     if (g.data() == nullptr) {
       s += "<unset>";
     } else {
-      s += "[" + std::to_string(g.data() - text.data()) + "," + std::string(g) + "]";
+      // Appends, not "[" + std::string(...): GCC 12 warns falsely (-Wrestrict) on that.
+      s.append("[").append(std::to_string(g.data() - text.data())).append(",").append(g);
+      s.append("]");
     }
   }
   return s;
