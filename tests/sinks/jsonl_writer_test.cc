@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <sstream>
 
@@ -34,6 +35,31 @@ std::string ReadAndRemove(const fs::path& path) {
   return bytes;
 }
 
+// Tags each unit and writes it through a JsonlWriter into a file and
+// through AppendUnitJson into *expected; `each` sees every tagged unit.
+// Returns the file's bytes (the file is removed).
+std::string WriteTagged(const RuleSet& rules, const std::vector<Unit>& units,
+                        const std::string& name, std::string* expected,
+                        const std::function<void(const TaggedUnit&)>& each = {}) {
+  const std::string file = "gapmap-jsonl-writer-" + name + "-" + std::to_string(::getpid());
+  const fs::path path = fs::temp_directory_path() / (file + ".jsonl");
+  {
+    auto output = Output::Open(path.string());
+    REQUIRE(output.ok());
+    JsonlWriter writer(&rules.schema, output->get());
+    Tagger tagger(rules);
+    for (const Unit& unit : units) {
+      TaggedUnit tagged;
+      REQUIRE(tagger.Tag(unit, &tagged).ok());
+      AppendUnitJson(tagged, &rules.schema, expected);
+      if (each) each(tagged);
+      REQUIRE(writer.Write(tagged).ok());
+    }
+    REQUIRE((*output)->Commit().ok());
+  }
+  return ReadAndRemove(path);
+}
+
 TEST_CASE("the JSONL writer writes what AppendUnitJson writes, across documents") {
   std::vector<Diagnostic> errors;
   auto rules = testing::LoadRules(
@@ -50,35 +76,25 @@ TEST_CASE("the JSONL writer writes what AppendUnitJson writes, across documents"
       {"a\xE2\x80", "x"},        {"", "q x"},
       {"long", "x z" + std::string(700, 'a') + "z"},  // a match longer than the record buffer
   };
-  const fs::path path = fs::temp_directory_path() /
-                        ("gapmap-jsonl-writer-test-" + std::to_string(::getpid()) + ".jsonl");
+  std::vector<Unit> tagged_units;
+  for (size_t i = 0; i < units.size(); ++i) {
+    tagged_units.push_back(testing::MakeUnit(units[i].second, UnitKind::kText, "", {"S\"1"},
+                                             static_cast<uint32_t>(i + 1)));
+    tagged_units.back().doc = units[i].first;
+  }
   std::string expected;
   std::vector<std::vector<std::string>> fragments;  // per record: text and matches, quoted
-  {
-    auto output = Output::Open(path.string());
-    REQUIRE(output.ok());
-    JsonlWriter writer(&rules->schema, output->get());
-    Tagger tagger(*rules);
-    for (size_t i = 0; i < units.size(); ++i) {
-      Unit unit = testing::MakeUnit(units[i].second, UnitKind::kText, "", {"S\"1"},
-                                    static_cast<uint32_t>(i + 1));
-      unit.doc = units[i].first;
-      TaggedUnit tagged;
-      REQUIRE(tagger.Tag(unit, &tagged).ok());
-      AppendUnitJson(tagged, &rules->schema, &expected);
-      std::vector<std::string> quoted(1, ",\"text\":");
-      AppendJsonString(&quoted.back(), tagged.unit.text);
-      for (const Evidence& e : tagged.evidence) {
-        quoted.push_back(",\"match\":");
-        std::string_view text = tagged.unit.text;
-        AppendJsonString(&quoted.back(), text.substr(e.begin, e.end - e.begin));
-      }
-      fragments.push_back(quoted);
-      REQUIRE(writer.Write(tagged).ok());
-    }
-    REQUIRE((*output)->Commit().ok());
-  }
-  const std::string written = ReadAndRemove(path);
+  const std::string written =
+      WriteTagged(*rules, tagged_units, "test", &expected, [&](const TaggedUnit& tagged) {
+        std::vector<std::string> quoted(1, ",\"text\":");
+        AppendJsonString(&quoted.back(), tagged.unit.text);
+        for (const Evidence& e : tagged.evidence) {
+          quoted.push_back(",\"match\":");
+          std::string_view text = tagged.unit.text;
+          AppendJsonString(&quoted.back(), text.substr(e.begin, e.end - e.begin));
+        }
+        fragments.push_back(quoted);
+      });
   CHECK(written == expected);
   std::istringstream lines(written);
   std::string line;
@@ -112,33 +128,22 @@ TEST_CASE("the JSONL writer writes each record's section and numbers as AppendUn
   const std::vector<uint32_t> numbers = {0,    1,    9,     10,    99,     100,       101,
                                          999,  1000, 1234,  9999,  10000,  10001,     99999,
                                          1234567, 4294967295u};
-  const fs::path path = fs::temp_directory_path() /
-                        ("gapmap-jsonl-writer-sections-" + std::to_string(::getpid()) + ".jsonl");
-  std::string expected;
-  {
-    auto output = Output::Open(path.string());
-    REQUIRE(output.ok());
-    JsonlWriter writer(&rules->schema, output->get());
-    Tagger tagger(*rules);
-    for (size_t i = 0; i < sections.size() * numbers.size(); ++i) {
-      const Section& section = sections[i % sections.size()];
-      const uint32_t number = numbers[i % numbers.size()];
-      // Matches at offsets of every length: a text of `number % 2000` bytes first.
-      std::string text(number % 2000, 'w');
-      text += " x and x";
-      Unit unit = testing::MakeUnit(text, UnitKind::kText, section.part, section.path,
-                                    static_cast<uint32_t>(i + 1));
-      unit.section.agency = section.agency;
-      unit.line_start = number;
-      unit.line_end = numbers[(i + 3) % numbers.size()];
-      TaggedUnit tagged;
-      REQUIRE(tagger.Tag(unit, &tagged).ok());
-      AppendUnitJson(tagged, &rules->schema, &expected);
-      REQUIRE(writer.Write(tagged).ok());
-    }
-    REQUIRE((*output)->Commit().ok());
+  std::vector<Unit> units;
+  for (size_t i = 0; i < sections.size() * numbers.size(); ++i) {
+    const Section& section = sections[i % sections.size()];
+    const uint32_t number = numbers[i % numbers.size()];
+    // Matches at offsets of every length: a text of `number % 2000` bytes first.
+    std::string text(number % 2000, 'w');
+    text += " x and x";
+    Unit unit = testing::MakeUnit(text, UnitKind::kText, section.part, section.path,
+                                  static_cast<uint32_t>(i + 1));
+    unit.section.agency = section.agency;
+    unit.line_start = number;
+    unit.line_end = numbers[(i + 3) % numbers.size()];
+    units.push_back(std::move(unit));
   }
-  CHECK(ReadAndRemove(path) == expected);
+  std::string expected;
+  CHECK(WriteTagged(*rules, units, "sections", &expected) == expected);
   CHECK(expected.find("\"line_start\":4294967295,") != std::string::npos);
   CHECK(expected.find("\"section\":[\"A\",\"C\"],\"agency\":\"IOM\",\"part\":\"intro\"") !=
         std::string::npos);
@@ -151,28 +156,17 @@ TEST_CASE("the JSONL writer's lines arrive whole and in order past the output's 
   auto rules = testing::LoadRules({{"t.yaml", "dimension: topic\nlabels:\n  a: {any: [x]}\n"}},
                                   &errors);
   REQUIRE(rules != nullptr);
-  const fs::path path = fs::temp_directory_path() /
-                        ("gapmap-jsonl-writer-big-" + std::to_string(::getpid()) + ".jsonl");
-  std::string expected;
-  {
-    auto output = Output::Open(path.string());
-    REQUIRE(output.ok());
-    JsonlWriter writer(&rules->schema, output->get());
-    Tagger tagger(*rules);
-    for (uint32_t i = 1; i <= 3000; ++i) {
-      std::string text;
-      for (uint32_t w = 0; w < 20 + i % 50; ++w) text += w % 3 == 0 ? "x " : "word ";
-      Unit unit = testing::MakeUnit(text, UnitKind::kText, "", {"S"}, i);
-      unit.doc = i < 1500 ? "first" : "second";
-      TaggedUnit tagged;
-      REQUIRE(tagger.Tag(unit, &tagged).ok());
-      AppendUnitJson(tagged, &rules->schema, &expected);
-      REQUIRE(writer.Write(tagged).ok());
-    }
-    REQUIRE((*output)->Commit().ok());
+  std::vector<Unit> units;
+  for (uint32_t i = 1; i <= 3000; ++i) {
+    std::string text;
+    for (uint32_t w = 0; w < 20 + i % 50; ++w) text += w % 3 == 0 ? "x " : "word ";
+    units.push_back(testing::MakeUnit(text, UnitKind::kText, "", {"S"}, i));
+    units.back().doc = i < 1500 ? "first" : "second";
   }
+  std::string expected;
+  const std::string written = WriteTagged(*rules, units, "big", &expected);
   REQUIRE(expected.size() > 3 * 256 * 1024);
-  CHECK(ReadAndRemove(path) == expected);
+  CHECK(written == expected);
 }
 
 }  // namespace
