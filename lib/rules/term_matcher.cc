@@ -8,12 +8,9 @@
 #include <tuple>
 #include <utility>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <fmt/format.h>
 
+#include "lib/rules/fold_text.h"
 #include "lib/rules/word_scan.h"
 
 namespace gapmap {
@@ -40,31 +37,6 @@ inline size_t PairHash(uint64_t key) {
 }
 // The pair filter's bit: the hash's high 15 bits, as the table takes its low ones.
 inline size_t PairFilterBit(size_t hash) { return (hash >> 17) & 0x7FFF; }
-
-// Per ASCII byte: 0 other, 1 space/dash (soft), 2 word. The folded byte.
-struct AsciiTables {
-  std::array<uint8_t, 128> kind{};
-  std::array<uint8_t, 128> lower{};
-};
-constexpr AsciiTables MakeTables() {
-  AsciiTables t{};
-  for (int c = 0; c < 128; ++c) {
-    bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    bool soft = c == ' ' || (c >= 0x09 && c <= 0x0D) || c == '-';
-    t.kind[c] = word ? 2 : (soft ? 1 : 0);
-    t.lower[c] = static_cast<uint8_t>((c >= 'A' && c <= 'Z') ? c + 32 : c);
-  }
-  return t;
-}
-constexpr AsciiTables kTables = MakeTables();
-
-void WriteFolded(char32_t cp, size_t len, char* out) {
-  // `cp` folded keeps its UTF-8 length (word_scan.h); only 2-byte forms change.
-  if (len == 2) {
-    out[0] = static_cast<char>(0xC0 | (cp >> 6));
-    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 }  // namespace
 
@@ -225,6 +197,7 @@ Status TermMatcher::Build() {
   }
   variants_ = std::move(grouped);
   for (Variant& v : variants_) {
+    v.found_by_index = !v.case_sensitive && v.checked_words >= v.word_count;
     if (v.case_sensitive || v.checked_words >= v.word_count) continue;
     const Word& next = words_[v.first_word + v.checked_words];
     v.next_code = next.code;
@@ -373,17 +346,6 @@ const TermMatcher::Range* TermMatcher::FindPair(uint32_t first, uint32_t second)
 
 namespace {
 
-inline void SetBits(uint64_t* bits, size_t pos, uint64_t mask) {
-  if (mask == 0) return;
-  size_t word = pos >> 6, shift = pos & 63;
-  bits[word] |= mask << shift;
-  if (shift != 0) bits[word + 1] |= mask >> (64 - shift);
-}
-
-inline void SetRange(uint64_t* bits, size_t pos, size_t len) {
-  SetBits(bits, pos, (len >= 64 ? ~uint64_t{0} : (uint64_t{1} << len) - 1));
-}
-
 // Any bit set in [from, to)?
 inline bool AnyBit(const uint64_t* bits, size_t from, size_t to) {
   while (from < to) {
@@ -395,71 +357,6 @@ inline bool AnyBit(const uint64_t* bits, size_t from, size_t to) {
     from = end;
   }
   return false;
-}
-
-// Classifies every byte of `text` into word / other (punctuation) bits
-// and writes the case-folded copy of its words, with every other byte 0 (so
-// a trie walk stops at a word's end by itself: no term word holds a 0).
-// Spaces and dashes get neither bit.
-void Classify(std::string_view text, char* folded, uint64_t* word_bits, uint64_t* other_bits) {
-  const size_t n = text.size();
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  size_t i = 0;
-  while (i < n) {
-#if defined(__SSE2__)
-    if (i + 16 <= n) {
-      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      if (_mm_movemask_epi8(x) == 0) {  // all ASCII: signed compares are safe
-        // lo <= v <= hi as one signed compare: v - lo - 128 (mod 256) is
-        // below hi - lo - 127 exactly then.
-        auto in = [&](__m128i v, char lo, char hi) {
-          return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - lo))),
-                                _mm_set1_epi8(static_cast<char>(hi - lo - 127)));
-        };
-        __m128i upper = in(x, 'A', 'Z');
-        __m128i lower = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-        __m128i word = _mm_or_si128(in(lower, 'a', 'z'), in(x, '0', '9'));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(folded + i), _mm_and_si128(lower, word));
-        __m128i soft = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), in(x, 0x09, 0x0D)),
-            _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
-        uint64_t w = static_cast<uint32_t>(_mm_movemask_epi8(word));
-        uint64_t s = static_cast<uint32_t>(_mm_movemask_epi8(soft));
-        SetBits(word_bits, i, w);
-        SetBits(other_bits, i, ~(w | s) & 0xFFFF);
-        i += 16;
-        continue;
-      }
-    }
-#endif
-    uint8_t c = p[i];
-    if (c < 0x80) {
-      uint8_t k = kTables.kind[c];
-      folded[i] = k == 2 ? static_cast<char>(kTables.lower[c]) : 0;
-      if (k == 2) {
-        word_bits[i >> 6] |= uint64_t{1} << (i & 63);
-      } else if (k == 0) {
-        other_bits[i >> 6] |= uint64_t{1} << (i & 63);
-      }
-      ++i;
-      continue;
-    }
-    char32_t cp;
-    size_t len = DecodeAt(text, i, &cp);
-    CharClass cls = ClassifyCodePoint(cp);
-    if (cls == CharClass::kWord) {
-      std::memcpy(folded + i, text.data() + i, len);
-      if (len == 2) {
-        char32_t f = FoldCodePoint(cp);
-        if (f != cp) WriteFolded(f, 2, folded + i);
-      }
-      SetRange(word_bits, i, len);
-    } else {
-      std::memset(folded + i, 0, len);
-      if (cls == CharClass::kOther) SetRange(other_bits, i, len);
-    }
-    i += len;
-  }
 }
 
 }  // namespace
@@ -652,22 +549,10 @@ inline void ForEachWord(const uint64_t* word_bits, size_t n, AddWord add_word) {
   }
 }
 
-// The number of words ForEachWord() finds: their starts, the word bits not
-// preceded by one.
-inline size_t CountWordStarts(const uint64_t* word_bits, size_t n) {
-  size_t count = 0;
-  uint64_t carry = 0;
-  for (size_t b = 0; b <= n / 64; ++b) {
-    const uint64_t w = word_bits[b];
-    count += static_cast<size_t>(__builtin_popcountll(w & ~((w << 1) | carry)));
-    carry = w >> 63;
-  }
-  return count;
-}
-
 }  // namespace
 
-void TermMatcher::CutWords(const uint8_t* folded, size_t n, MatchScratch* scratch) const {
+void TermMatcher::CutWords(const uint8_t* folded, size_t n, size_t count,
+                           MatchScratch* scratch) const {
   WordMemo& memo = scratch->word_memo;
   const uint32_t bits = std::clamp<uint32_t>(memo.bits, 1, 30);
   const size_t size = size_t{2} << bits;
@@ -678,7 +563,6 @@ void TermMatcher::CutWords(const uint8_t* folded, size_t n, MatchScratch* scratc
   const MemoSets sets{memo.entries.data(), 64 - static_cast<int>(bits)};
   // Sized once and written by index: no capacity test per word. The others
   // are only grown, as every element read is written first.
-  const size_t count = CountWordStarts(scratch->word_bits.data(), n);
   scratch->tokens.resize(count);
   if (scratch->word_index.size() < count) scratch->word_index.resize(count);
   if (scratch->walks.size() < count) scratch->walks.resize(count);
@@ -722,11 +606,8 @@ void TermMatcher::CutWords(const uint8_t* folded, size_t n, MatchScratch* scratc
 void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
                         std::vector<Hit>* hits) const {
   const size_t n = text.size();
-  // The 0 after the text ends the last word's walk; the memo's keys read up
-  // to 16 bytes from a word's start.
-  scratch->folded.resize(n + WordMemo::kMaxBytes);
-  scratch->folded[n] = 0;
-  const size_t words64 = n / 64 + 2;
+  scratch->folded.resize(FoldedBufferSize(n));
+  const size_t words64 = BitWords(n);
   scratch->word_bits.assign(words64, 0);
   scratch->other_bits.assign(words64, 0);
   std::vector<WordToken>& tokens = scratch->tokens;
@@ -735,7 +616,8 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
   const auto* folded = reinterpret_cast<const uint8_t*>(scratch->folded.data());
   const uint64_t* word_bits = scratch->word_bits.data();
   const uint64_t* other_bits = scratch->other_bits.data();
-  Classify(text, scratch->folded.data(), scratch->word_bits.data(), scratch->other_bits.data());
+  const size_t word_count =
+      FoldText(text, scratch->folded.data(), scratch->word_bits.data(), scratch->other_bits.data());
 
   // 1. The words, and which term word each is or starts with.
   if (!built_ || variants_.empty()) {
@@ -744,7 +626,7 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
     });
     return;
   }
-  CutWords(folded, n, scratch);
+  CutWords(folded, n, word_count, scratch);
   const size_t count = tokens.size();
 
   // 3. The index entries the words hit.
@@ -780,6 +662,12 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
   for (const auto& [token, begin, end] : scratch->candidates) {
     for (uint32_t k = begin; k < end; ++k) {
       const Variant& v = variants_[k];
+      if (v.found_by_index) {  // what Verify() would say, without the call
+        if (!v.at_start || token == 0) {
+          hits->push_back(Hit{v.pattern, tokens[token].begin, tokens[token + v.word_count - 1].end});
+        }
+        continue;
+      }
       const size_t next = token + v.checked_words;
       if (v.next_span != 0 &&
           (next >= tokens.size() || tokens[next].term_word - v.next_code >= v.next_span)) {

@@ -74,6 +74,9 @@ class TermMatcher {
     bool case_sensitive = false;
     bool at_start = false;
     uint8_t checked_words = 0;  // leading words known to match when its index entry hits
+    // Every word (and gap) is checked by the index: its entry's hit is a
+    // hit of the variant (but for at_start), no Verify() needed.
+    bool found_by_index = false;
     uint32_t first_word = 0, word_count = 0;  // in words_
     // The code range of the first word not checked by the index (words_),
     // here so that most candidates fail on the variant alone; span 0: none.
@@ -101,10 +104,10 @@ class TermMatcher {
   };
 
   bool Verify(const Variant& v, const Verifier& unit, size_t token) const;
-  // Cuts the text (its word bits in scratch) into scratch->tokens and sets
+  // Cuts the text (its word bits in scratch, `count` words) into scratch->tokens and sets
   // each one's term_word and word_index: from the memo where it knows the
   // word, else by a walk (which the memo then learns).
-  void CutWords(const uint8_t* folded, size_t n, MatchScratch* scratch) const;
+  void CutWords(const uint8_t* folded, size_t n, size_t count, MatchScratch* scratch) const;
   // Walks the tokens listed in `which` (`count` of them): sets their
   // term_word and word_index.
   void Walk(const uint8_t* folded, WordToken* tokens, const uint32_t* which, size_t count,
