@@ -21,6 +21,7 @@ SectionTracker::SectionTracker(const StructureRules& rules, const AgencyRegistry
 void SectionTracker::Push(int level, const std::string& text, std::vector<int> numbers) {
   while (!path_.empty() && path_.back().level >= level) path_.pop_back();
   path_.push_back(Heading{level, text, std::move(numbers)});
+  ++path_version_;
 }
 
 void SectionTracker::CloseHeadingContinuedByList(const Unit& bullet) {
@@ -32,7 +33,10 @@ void SectionTracker::CloseHeadingContinuedByList(const Unit& bullet) {
   // under "2. ...") passes the heading's number on the way.
   heading.numbered_list_checked = true;
   if (!std::equal(numbers.begin(), numbers.end() - 1, heading.numbers.begin())) return;
-  if (numbers.back() == heading.numbers.back() + 1) path_.pop_back();
+  if (numbers.back() == heading.numbers.back() + 1) {
+    path_.pop_back();
+    ++path_version_;
+  }
 }
 
 void SectionTracker::EnterHeading(const Unit& unit) {
@@ -40,7 +44,7 @@ void SectionTracker::EnterHeading(const Unit& unit) {
     agency_ = agencies_.agencies[agency].id;
     part_ = rules_.chapter_default;
     path_.clear();
-    Push(kChapterLevel, unit.text);
+    Push(kChapterLevel, unit.text);  // a new version
     return;
   }
   if (int part = rules_.PartOfHeading(unit.text); part >= 0) {
@@ -63,10 +67,19 @@ void SectionTracker::Stamp(Unit* unit) {
   SectionRef& s = unit->section;
   // Every unit carries a copy of the path: copied into the strings of a
   // recycled one, it costs no allocation (the path rarely changes).
-  if (s.path.empty()) s.path.swap(spare_path_);
-  if (s.path.size() > path_.size()) s.path.resize(path_.size());
-  for (size_t i = 0; i < s.path.size(); ++i) s.path[i] = path_[i].text;
-  for (size_t i = s.path.size(); i < path_.size(); ++i) s.path.push_back(path_[i].text);
+  bool current = false;  // s.path already holds path_'s texts
+  if (s.path.empty()) {
+    s.path.swap(spare_path_);
+    current = spare_is_stamped_ && stamped_version_ == path_version_;
+  }
+  spare_is_stamped_ = false;
+  if (!current) {
+    if (s.path.size() > path_.size()) s.path.resize(path_.size());
+    for (size_t i = 0; i < s.path.size(); ++i) s.path[i] = path_[i].text;
+    for (size_t i = s.path.size(); i < path_.size(); ++i) s.path.push_back(path_[i].text);
+  }
+  stamped_version_ = path_version_;
+  stamped_path_ = s.path.data();
   if (IsContent(unit->kind) || unit->kind == UnitKind::kHeading) {
     s.agency = agency_;
     if (agency_.empty()) {
@@ -80,6 +93,10 @@ void SectionTracker::Stamp(Unit* unit) {
   }
 }
 
-void SectionTracker::Recycle(Unit* done) { spare_path_ = std::move(done->section.path); }
+void SectionTracker::Recycle(Unit* done) {
+  spare_path_ = std::move(done->section.path);
+  // The same storage as the path stamped last: moving a unit keeps it.
+  spare_is_stamped_ = !spare_path_.empty() && spare_path_.data() == stamped_path_;
+}
 
 }  // namespace gapmap

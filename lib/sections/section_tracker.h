@@ -23,6 +23,7 @@
 #ifndef GAPMAP_SECTIONS_SECTION_TRACKER_H_
 #define GAPMAP_SECTIONS_SECTION_TRACKER_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -41,8 +42,10 @@ class SectionTracker {
                  const DocumentInfo& document);
   void Stamp(Unit* unit);
   // Takes back the heading path of a unit the caller is done with (moved
-  // from): the next path is copied into its strings instead of new ones.
-  // Optional; changes no result.
+  // from): the next path is copied into its strings instead of new ones, or
+  // not copied at all when it is the path of the unit stamped last, as
+  // stamped, and the heading path has not changed since (most units). The
+  // path must be as Stamp() left it or moved from. Optional; changes no result.
   void Recycle(Unit* done);
 
  private:
@@ -66,6 +69,12 @@ class SectionTracker {
   std::string part_;
   std::vector<Heading> path_;
   std::vector<std::string> spare_path_;  // from Recycle()
+  // Counts the changes of path_: a path stamped at the current count holds
+  // path_'s texts.
+  uint64_t path_version_ = 0;
+  uint64_t stamped_version_ = 0;                 // path_version_ at the last Stamp()
+  const std::string* stamped_path_ = nullptr;    // that unit's path's storage
+  bool spare_is_stamped_ = false;  // spare_path_ is that path, as stamped
 };
 
 }  // namespace gapmap

@@ -21,7 +21,7 @@ std::string LowerNormalised(std::string_view s) {
   return out;
 }
 
-bool EqualsIgnoringCase(std::string_view text, const std::string& lower) {
+[[gnu::noinline]] bool EqualsIgnoringCase(std::string_view text, const std::string& lower) {
   if (lower.empty() || text.size() != lower.size()) return false;
   for (size_t i = 0; i < text.size(); ++i) {
     if (std::tolower(static_cast<unsigned char>(text[i])) != static_cast<unsigned char>(lower[i])) {
@@ -163,7 +163,9 @@ LineClassifier::LineClassifier(const StructureRules& rules, const DocumentInfo& 
 }
 
 bool LineClassifier::IsRunningHeader(std::string_view text) const {
-  return EqualsIgnoringCase(text, title_) || EqualsIgnoringCase(text, issuer_);
+  // Asked of every line: the lengths first, inline, as they rule out nearly all.
+  return (text.size() == title_.size() && EqualsIgnoringCase(text, title_)) ||
+         (text.size() == issuer_.size() && EqualsIgnoringCase(text, issuer_));
 }
 
 bool LineClassifier::Groups(const LinePattern& p, std::string_view text) {
@@ -208,7 +210,7 @@ Status LineClassifier::Classify(std::string_view raw, LineInfo* info) {
   *info = kFresh;
   groups_of_ = nullptr;
   // Most lines need no change: their text is then a view of `raw` itself.
-  std::string_view text = NormaliseLineView(raw, &buffer_);
+  std::string_view text = NormaliseLineView(raw, &buffer_, &info->may_hold_digit);
   // A line whose text starts where the raw line does has no indent (the
   // normaliser trims spaces and tabs); the others are counted.
   info->indent = text.data() == raw.data() ? 0 : LeadingSpaces(raw);

@@ -55,6 +55,7 @@ struct LineInfo {
   int footnote_number = -1;  // the line could start a footnote with this number
   std::string_view footnote_text;
   int words = 0;  // words in `text`
+  bool may_hold_digit = true;  // false: `text` holds no ASCII digit
 };
 
 class LineClassifier {
@@ -68,7 +69,7 @@ class LineClassifier {
   Status Classify(std::string_view raw, LineInfo* info);
 
  private:
-  bool IsRunningHeader(std::string_view text) const;
+  inline bool IsRunningHeader(std::string_view text) const;
   // Matches `p` alone against the line `text`, keeping its capture groups in
   // groups_; asked again for the same line, answers from there.
   bool Groups(const LinePattern& p, std::string_view text);

@@ -128,8 +128,10 @@ struct BlockClass {
   unsigned other;   // controls, non-ASCII, DEL, '`'
   unsigned spaces;  // ' '
 };
-inline BlockClass ClassifyBlock(const char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+inline __m128i LoadBlock(const char* p) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+inline BlockClass ClassifyVector(__m128i v) {
   const __m128i space = _mm_set1_epi8(' ');
   // Signed: controls and every non-ASCII byte are below ' '.
   __m128i other = _mm_or_si128(
@@ -138,28 +140,45 @@ inline BlockClass ClassifyBlock(const char* p) {
   return {static_cast<unsigned>(_mm_movemask_epi8(other)),
           static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)))};
 }
+inline BlockClass ClassifyBlock(const char* p) { return ClassifyVector(LoadBlock(p)); }
+// Its ASCII digits, as bytes of all ones.
+inline __m128i DigitBytes(__m128i v) {
+  __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('0'));  // digits become bytes 0..9
+  return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
+}
 #endif
 
 // True if `p[0..n)` needs no work: printable ASCII with single spaces only.
 // Checks 16 bytes at a time (8 without SSE2), since most lines of most
-// documents are so.
-bool IsPlainLine(const char* p, size_t n) {
+// documents are so. For a plain line, `*digits` is set when it holds an ASCII
+// digit (or may: without SSE2 it is not looked for): the segmenter's search
+// for note references then skips the many lines without, for the price of
+// four more instructions per block here.
+bool IsPlainLine(const char* p, size_t n, bool* digits) {
   bool space_before = false;  // the byte before this word was a space
+  bool digit = false;
   size_t i = 0;
 #if defined(__SSE2__)
+  __m128i digit_seen = _mm_setzero_si128();
   for (; i + 16 <= n; i += 16) {
-    BlockClass b = ClassifyBlock(p + i);
+    __m128i v = LoadBlock(p + i);
+    BlockClass b = ClassifyVector(v);
     if (b.other != 0) return false;
     if ((b.spaces & ((b.spaces << 1) | (space_before ? 1u : 0u))) != 0) return false;
     space_before = (b.spaces >> 15) != 0;
+    digit_seen = _mm_or_si128(digit_seen, DigitBytes(v));
   }
   if (i < n && n >= 16) {
     // The rest as the last 16 bytes, overlapping what was checked: every pair
     // of bytes before them was seen whole, so no carry is needed.
-    BlockClass b = ClassifyBlock(p + n - 16);
+    __m128i v = LoadBlock(p + n - 16);
+    BlockClass b = ClassifyVector(v);
+    *digits = _mm_movemask_epi8(_mm_or_si128(digit_seen, DigitBytes(v))) != 0;
     return b.other == 0 && (b.spaces & (b.spaces << 1)) == 0;
   }
+  digit = _mm_movemask_epi8(digit_seen) != 0;
 #else
+  digit = true;  // not looked for
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHighs = 0x8080808080808080ULL;
   constexpr uint64_t kLows = 0x7F7F7F7F7F7F7F7FULL;
@@ -180,11 +199,13 @@ bool IsPlainLine(const char* p, size_t n) {
   for (; i < n; ++i) {
     if (ClassOf(p[i]) == kPlain) {
       space_before = false;
+      digit = digit || (p[i] >= '0' && p[i] <= '9');
       continue;
     }
     if (p[i] != ' ' || space_before) return false;
     space_before = true;
   }
+  *digits = digit;
   return true;
 }
 
@@ -283,15 +304,24 @@ const char* SkipPlain(const char* p, const char* end, const char* run) {
 
 }  // namespace
 
-std::string_view NormaliseLineView(std::string_view raw, std::string* scratch) {
+std::string_view NormaliseLineView(std::string_view raw, std::string* scratch,
+                                   bool* may_hold_digit) {
   // Trim: leading and trailing ASCII spaces and controls never survive.
   const char* p = raw.data();
   const char* end = p + raw.size();
   while (p < end && ClassOf(*p) == kAsciiSpace) ++p;
   while (end > p && ClassOf(end[-1]) == kAsciiSpace) --end;
-  if (IsPlainLine(p, static_cast<size_t>(end - p))) return {p, static_cast<size_t>(end - p)};
+  if (IsPlainLine(p, static_cast<size_t>(end - p), may_hold_digit)) {
+    return {p, static_cast<size_t>(end - p)};
+  }
+  *may_hold_digit = true;  // not looked for
   NormaliseMixed(p, end, scratch);
   return *scratch;
+}
+
+std::string_view NormaliseLineView(std::string_view raw, std::string* scratch) {
+  bool digits;
+  return NormaliseLineView(raw, scratch, &digits);
 }
 
 void NormaliseLine(std::string_view raw, std::string* out) {

@@ -26,6 +26,11 @@ void NormaliseLine(std::string_view raw, std::string* out);
 // a view into `raw` when trimming is all it needs, else into `*scratch`,
 // which holds the normalised text. Valid while both are unchanged.
 std::string_view NormaliseLineView(std::string_view raw, std::string* scratch);
+// The same, also saying whether the text may hold an ASCII digit: false only
+// when it surely holds none (found on the way for most lines; normalising
+// never makes a digit).
+std::string_view NormaliseLineView(std::string_view raw, std::string* scratch,
+                                   bool* may_hold_digit);
 
 // Leading spaces of `raw` (a tab counts as one): the indent the segmenter
 // reads footnote inserts and resumed text by.

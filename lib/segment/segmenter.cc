@@ -294,7 +294,9 @@ void Segmenter::BodyLine(const Line& line, const LineInfo& info) {
   after_furniture_ = false;
   page_top_ = false;
   blank_run_ = 0;
-  NoteReferences(info.text);
+  // A line without digits has no note reference (most lines: the search
+  // for one would look at every byte again).
+  if (info.may_hold_digit) NoteReferences(info.text);
 
   if (IsListShape(info.shape)) {
     // A dash or letter inside a sentence is not a list marker: an item starts

@@ -244,5 +244,47 @@ TEST_CASE("stamping units built by hand") {
   CHECK(text.section.part == "mandate");
 }
 
+TEST_CASE("a unit handed back keeps serving the path only while the path is the same") {
+  // Recycle() lets Stamp() skip copying a path it stamped last when the
+  // heading path has not changed since; each change must be seen.
+  StructureRules rules;
+  AgencyRegistry agencies;
+  DocumentInfo doc;
+  SectionTracker tracker(rules, agencies, doc);
+  auto heading = [](std::string text, std::string marker) {
+    Unit u;
+    u.kind = UnitKind::kHeading;
+    u.text = std::move(text);
+    u.marker = std::move(marker);
+    return u;
+  };
+  auto item = [](std::string marker) {
+    Unit u;
+    u.kind = UnitKind::kBullet;
+    u.marker = std::move(marker);
+    return u;
+  };
+  using Path = std::vector<std::string>;
+  Unit done;  // the unit written last, handed back before the next is stamped
+  auto stamp = [&](Unit u) {
+    tracker.Recycle(&done);
+    tracker.Stamp(&u);
+    done = std::move(u);
+    return done.section.path;
+  };
+  CHECK(stamp(heading("Scope", "1.")) == Path{"Scope"});
+  CHECK(stamp(Unit{}) == Path{"Scope"});
+  CHECK(stamp(Unit{}) == Path{"Scope"});
+  CHECK(stamp(heading("Aims", "1.1.")) == Path{"Scope", "Aims"});
+  CHECK(stamp(Unit{}) == Path{"Scope", "Aims"});
+  // "1.2." continues the numbering of "1.1. Aims": the heading leaves the path.
+  CHECK(stamp(item("1.2.")) == Path{"Scope"});
+  CHECK(stamp(Unit{}) == Path{"Scope"});
+  CHECK(stamp(heading("Means", "")) == Path{"Scope", "Means"});
+  // A path replaced after it was stamped is not taken as it is.
+  done.section.path = Path{"stale", "path"};
+  CHECK(stamp(Unit{}) == Path{"Scope", "Means"});
+}
+
 }  // namespace
 }  // namespace gapmap

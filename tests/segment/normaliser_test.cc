@@ -153,6 +153,40 @@ TEST_CASE("a line that needs no change beyond trimming is viewed in place") {
   CHECK(scratch == "Two spaces");
 }
 
+TEST_CASE("a line is said to hold no digit only when it holds none") {
+  // The digit search rides along the plain-line check 16 bytes at a time and
+  // the rest as an overlapping block: a digit at every position of lines of
+  // many lengths is seen, and a line without one is said to have none.
+  std::string scratch;
+  for (size_t length : {1, 2, 15, 16, 17, 31, 32, 33, 47, 60}) {
+    std::string words;
+    for (size_t i = 0; i < length; ++i) words.push_back(i % 6 == 5 ? ' ' : 'w');
+    if (words.back() == ' ') words.back() = 'w';
+    bool digits = true;
+    NormaliseLineView(words, &scratch, &digits);
+    CHECK_FALSE(digits);
+    for (size_t at = 0; at < length; ++at) {
+      for (char d : {'0', '9'}) {
+        CAPTURE(length);
+        CAPTURE(at);
+        std::string line = words;
+        line[at] = d;
+        digits = false;
+        CHECK(NormaliseLineView(line, &scratch, &digits) == Norm(line));
+        CHECK(digits);
+      }
+    }
+  }
+  // Bytes next to the digits' range are no digits.
+  bool digits = true;
+  NormaliseLineView("/:/:/:/:/:/:/:/:/:/:", &scratch, &digits);
+  CHECK_FALSE(digits);
+  // A line that needs normalising is not searched: it may hold one.
+  digits = false;
+  NormaliseLineView("caf\u00E9 au lait", &scratch, &digits);
+  CHECK(digits);
+}
+
 TEST_CASE("leading spaces count the indent") {
   CHECK(LeadingSpaces("  See IOM") == 2);
   CHECK(LeadingSpaces(" \tx") == 2);
