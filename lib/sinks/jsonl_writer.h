@@ -42,6 +42,7 @@ class JsonlWriter : public UnitSink {
     SectionRef section;         // and "section":[..],"agency":..,"part":.. for it
     std::string section_json;
     bool section_valid = false;
+    std::string marker, marker_json;  // a list marker ("•", "a)") and its JSON string
   };
 
  private:
@@ -50,6 +51,7 @@ class JsonlWriter : public UnitSink {
   std::unique_ptr<Names> names_;
   std::string line_;  // a shard's lines (a writer appends to the output's buffer)
   Repeated repeated_;
+  std::vector<char> record_;  // room for a record of a plain text (see Write)
 };
 
 }  // namespace gapmap

@@ -149,6 +149,40 @@ TEST_CASE("the JSONL writer writes each record's section and numbers as AppendUn
         std::string::npos);
 }
 
+TEST_CASE("the JSONL writer writes markers and labels as AppendUnitJson does") {
+  // The writer quotes a list marker once for the records that repeat it,
+  // and writes a plain text's record by pointer into room it bounds first:
+  // markers that repeat, change, need escaping or are absent; a
+  // single-valued dimension and a multi-valued one with none, one and
+  // several labels; evidence from several labels, in plain and escaped texts.
+  std::vector<Diagnostic> errors;
+  auto rules = testing::LoadRules(
+      {{"s.yaml",
+        "dimension: stance\nmulti: false\ndefault: other\nlabels:\n  gap: {any: [gap]}\n"
+        "  other: {any: [other]}\n"},
+       {"t.yaml",
+        "dimension: topic\nlabels:\n  a: {any: [x]}\n  b: {any: [y]}\n  c: {any: [x y]}\n"}},
+      &errors);
+  REQUIRE(rules != nullptr);
+  const std::vector<std::pair<std::string, std::string>> units = {
+      {"-", "x y gap"}, {"-", "x"},         {"\xE2\x80\xA2", "y gap"}, {"\xE2\x80\xA2", "none"},
+      {"a)", "x y"},    {"\"q", "gap \"x\""}, {"", "x y x y"},           {"1.2.", "caf\xC3\xA9 x"},
+      {"-", "gap"},
+  };
+  std::vector<Unit> list;
+  for (size_t i = 0; i < units.size(); ++i) {
+    list.push_back(testing::MakeUnit(units[i].second, UnitKind::kBullet, "", {"S"},
+                                     static_cast<uint32_t>(i + 1)));
+    list.back().marker = units[i].first;
+  }
+  std::string expected;
+  CHECK(WriteTagged(*rules, list, "markers", &expected) == expected);
+  CHECK(expected.find("\"marker\":\"\xE2\x80\xA2\"") != std::string::npos);
+  CHECK(expected.find("\"marker\":\"\\\"q\"") != std::string::npos);
+  CHECK(expected.find("\"topic\":[\"a\",\"b\",\"c\"]") != std::string::npos);
+  CHECK(expected.find("\"stance\":\"gap\"") != std::string::npos);
+}
+
 TEST_CASE("the JSONL writer's lines arrive whole and in order past the output's buffer") {
   // The writer appends each line to the output's buffer, which is written
   // out once full: enough units for several buffers, each line checked.
