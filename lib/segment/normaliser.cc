@@ -18,7 +18,7 @@ enum class Map : uint8_t { kKeep, kSpace, kDrop, kText, kSpacedText };
 
 struct Mapping {
   Map map;
-  const char* text = nullptr;  // kText, kSpacedText
+  std::string_view text = {};  // kText, kSpacedText (a view: no strlen per use)
 };
 
 Mapping MapCodePoint(char32_t c) {
