@@ -12,8 +12,9 @@ namespace gapmap {
 // A string of the regex with the \b and \B that hold before and after it.
 struct LiteralRegex::String {
   static constexpr uint8_t kBoundary = 1, kNotBoundary = 2;
-  std::string text;  // lowercase
+  std::string text;  // lowercase, unless the regex is read as exact bytes
   uint8_t before = 0, after = 0;  // kBoundary | kNotBoundary bits; equal if text is empty
+  bool at_start = false;  // a ^ or \A before it: it matches only at the text's start
 };
 
 namespace {
@@ -39,8 +40,10 @@ constexpr uint8_t kBoth = String::kBoundary | String::kNotBoundary;
 
 // Every x then y; nothing if they cannot follow each other.
 std::optional<String> Join(const String& x, const String& y) {
+  if (y.at_start && !x.text.empty()) return std::nullopt;  // ^ after a byte never holds
   String out;
   out.text = x.text + y.text;
+  out.at_start = x.at_start || y.at_start;
   const uint8_t between = x.after | y.before;
   if (!x.text.empty() && !y.text.empty() &&
       !AssertionHolds(between, static_cast<uint8_t>(x.text.back()),
@@ -93,8 +96,8 @@ void AppendToAll(const String& y, Strings* xs) {
       continue;
     }
     const uint8_t between = x.after | y.before;
-    if (!AssertionHolds(between, static_cast<uint8_t>(x.text.back()),
-                        static_cast<uint8_t>(y.text.front()))) {
+    if (y.at_start || !AssertionHolds(between, static_cast<uint8_t>(x.text.back()),
+                                      static_cast<uint8_t>(y.text.front()))) {
       continue;
     }
     x.text += y.text;
@@ -105,9 +108,10 @@ void AppendToAll(const String& y, Strings* xs) {
   xs->resize(kept);
 }
 
-// One string per byte the character can be: the set must be ASCII and
-// closed under case, so that comparing lowercase bytes is exact.
-std::optional<Strings> CharStrings(const RegexChars& chars) {
+// One string per byte the character can be: the set must be ASCII and,
+// unless `exact`, closed under case, so that comparing lowercase bytes is
+// exact (read `exact`, both cases of a letter are two strings).
+std::optional<Strings> CharStrings(const RegexChars& chars, bool exact) {
   if (!chars.others.empty() || chars.any_other || chars.hex) return std::nullopt;
   Strings out;
   const std::bitset<128> low_half(~uint64_t{0});
@@ -117,7 +121,7 @@ std::optional<Strings> CharStrings(const RegexChars& chars) {
     for (; bits != 0; bits &= bits - 1) {
       const int c = half * 64 + __builtin_ctzll(bits);
       const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
-      if (upper || lower) {
+      if (!exact && (upper || lower)) {
         if (!chars.ascii[upper ? c + 32 : c - 32]) return std::nullopt;
         if (upper) continue;  // its lowercase stands for both
       }
@@ -127,14 +131,16 @@ std::optional<Strings> CharStrings(const RegexChars& chars) {
   return out;
 }
 
-std::optional<Strings> Expand(const RegexNode& n) {
+std::optional<Strings> Expand(const RegexNode& n, bool exact) {
   switch (n.kind) {
     case RegexNode::Kind::kChar:
-      return CharStrings(n.chars);
+      return CharStrings(n.chars, exact);
     case RegexNode::Kind::kEmpty:
       return Strings{String{}};
     case RegexNode::Kind::kAnchor:
-      return std::nullopt;
+      // The start of the text; `$` and (?m) line anchors are left to RE2.
+      if (n.at_end || n.multi_line) return std::nullopt;
+      return Strings{String{"", 0, 0, true}};
     case RegexNode::Kind::kWordBoundary: {
       const uint8_t a = n.negated ? String::kNotBoundary : String::kBoundary;
       return Strings{String{"", a, a}};
@@ -142,7 +148,7 @@ std::optional<Strings> Expand(const RegexNode& n) {
     case RegexNode::Kind::kConcat: {
       Strings out{String{}};
       for (const RegexNode& child : n.children) {
-        std::optional<Strings> next = Expand(child);
+        std::optional<Strings> next = Expand(child, exact);
         if (!next) return std::nullopt;
         if (next->size() == 1) {
           if (!JoinFits(out, *next)) return std::nullopt;
@@ -160,7 +166,7 @@ std::optional<Strings> Expand(const RegexNode& n) {
     case RegexNode::Kind::kAlternate: {
       Strings out;
       for (const RegexNode& child : n.children) {
-        std::optional<Strings> next = Expand(child);
+        std::optional<Strings> next = Expand(child, exact);
         if (!next || out.size() + next->size() > LiteralRegex::kMaxStrings ||
             TotalBytes(out) + TotalBytes(*next) > LiteralRegex::kMaxBytes) {
           return std::nullopt;
@@ -171,7 +177,7 @@ std::optional<Strings> Expand(const RegexNode& n) {
     }
     case RegexNode::Kind::kRepeat: {
       if (n.max < 0 || n.children.empty()) return std::nullopt;
-      std::optional<Strings> child = Expand(n.children[0]);
+      std::optional<Strings> child = Expand(n.children[0], exact);
       if (!child) return std::nullopt;
       Strings out, power{String{}};  // power: the child k times
       for (int k = 0; k <= n.max; ++k) {
@@ -195,12 +201,16 @@ std::optional<Strings> Expand(const RegexNode& n) {
 std::optional<LiteralRegex> LiteralRegex::Read(std::string_view pattern) {
   std::optional<RegexNode> tree = ParseRegexSyntax(pattern);
   if (!tree) return std::nullopt;
-  std::optional<Strings> strings = Expand(*tree);
-  if (!strings || strings->empty()) return std::nullopt;
-  return Build(std::move(*strings));
+  // Letters in both cases compare as one lowercase byte; a regex with a
+  // letter in one case only (`(?-i:Strengthen)`) is read as exact bytes.
+  for (const bool exact : {false, true}) {
+    std::optional<Strings> strings = Expand(*tree, exact);
+    if (strings && !strings->empty()) return Build(std::move(*strings), exact);
+  }
+  return std::nullopt;
 }
 
-std::optional<LiteralRegex> LiteralRegex::Build(std::vector<String> strings) {
+std::optional<LiteralRegex> LiteralRegex::Build(std::vector<String> strings, bool exact) {
   // What a string's assertion before (after) it asks of the byte there,
   // given the string's own first (last) byte.
   auto neighbour = [](uint8_t asserts, uint8_t own) {
@@ -214,8 +224,13 @@ std::optional<LiteralRegex> LiteralRegex::Build(std::vector<String> strings) {
   };
   std::vector<Entry> entries;
   entries.reserve(strings.size());
+  LiteralRegex out;
+  out.exact_ = exact;
+  out.at_start_ = strings.front().at_start;
   for (const String& s : strings) {
     if (s.text.empty()) return std::nullopt;  // the regex matches the empty string
+    if (s.at_start != out.at_start_) return std::nullopt;  // `^a|b`: left to RE2
+    out.max_length_ = std::max(out.max_length_, s.text.size());
     entries.push_back(Entry{s.text, neighbour(s.before, static_cast<uint8_t>(s.text.front())),
                             neighbour(s.after, static_cast<uint8_t>(s.text.back()))});
   }
@@ -230,7 +245,6 @@ std::optional<LiteralRegex> LiteralRegex::Build(std::vector<String> strings) {
   };
   std::vector<Link> links;
   std::vector<uint32_t> path{0};  // path[d]: the node of the previous string's first d bytes
-  LiteralRegex out;
   out.nodes_.resize(1);
   std::string_view previous;
   for (size_t k = 0; k < entries.size(); ++k) {
@@ -277,7 +291,7 @@ std::optional<LiteralRegex> LiteralRegex::Build(std::vector<String> strings) {
     }
     node.edges_end = static_cast<uint32_t>(e);
   }
-  // The root's children, looked up by text byte (either case), with what
+  // The root's children, looked up by text byte (either case unless exact), with what
   // every string starting with that byte asks of the byte before it.
   out.first_.fill(-1);
   out.first_before_.fill(Neighbour::kAny);
@@ -289,7 +303,7 @@ std::optional<LiteralRegex> LiteralRegex::Build(std::vector<String> strings) {
   for (uint32_t e = out.nodes_[0].edges_begin; e < out.nodes_[0].edges_end; ++e) {
     const Edge& edge = out.edges_[e];
     const Neighbour shared = before[edge.byte].value_or(Neighbour::kAny);
-    for (uint8_t byte : {edge.byte, edge.byte >= 'a' && edge.byte <= 'z'
+    for (uint8_t byte : {edge.byte, !exact && edge.byte >= 'a' && edge.byte <= 'z'
                                         ? static_cast<uint8_t>(edge.byte - 32)
                                         : edge.byte}) {
       out.first_[byte] = static_cast<int32_t>(edge.child);
@@ -300,7 +314,7 @@ std::optional<LiteralRegex> LiteralRegex::Build(std::vector<String> strings) {
 }
 
 int LiteralRegex::Child(const Node& node, uint8_t byte) const {
-  const uint8_t lower = Lower(byte);
+  const uint8_t lower = exact_ ? byte : Lower(byte);
   for (uint32_t e = node.edges_begin; e < node.edges_end; ++e) {
     if (edges_[e].byte == lower) return static_cast<int>(edges_[e].child);
   }
@@ -317,7 +331,8 @@ bool LiteralRegex::Find(std::string_view text, size_t from, size_t to, size_t la
     const bool word = inside && IsWordByte(bytes[at]);
     return word == (want == Neighbour::kWord);
   };
-  const size_t stop = std::min(to, last_start + 1);  // last_start may be `to`
+  // last_start may be `to`; a string after ^ can only start at 0.
+  const size_t stop = std::min({to, last_start + 1, at_start_ ? size_t{1} : to});
   for (size_t p = from; p < stop; ++p) {
     int node = first_[bytes[p]];
     if (node < 0 || !holds(first_before_[bytes[p]], p - 1, p > 0)) continue;

@@ -12,10 +12,13 @@
 // without a match. Trying each position of a window against a trie of the
 // strings costs a table load per position and a short walk where one starts.
 //
-// Which regexes (read from the syntax tree, regex_syntax.h): characters
-// whose ASCII set is closed under case (any character under (?i), [sz], a
-// space or a comma), sequences, alternatives, repeats with an upper bound,
-// and \b \B; no anchors and nothing non-ASCII; at most kMaxStrings strings,
+// Which regexes (read from the syntax tree, regex_syntax.h): ASCII
+// characters, compared without case when every one's set is closed under
+// case (any character under (?i), [sz], a space or a comma), else as exact
+// bytes (`(?-i:Strengthen|Develop)`: a letter under (?i) is then two
+// strings, so few such regexes stay within the limits), sequences, alternatives, repeats with an upper bound,
+// and \b \B; ^ or \A before every string or none (the text's start, not a
+// line's: no (?m)), no `$`, and nothing non-ASCII; at most kMaxStrings strings,
 // none empty. And at any position at most one string can match: where one
 // string is a prefix of another, the shorter one's \b or \B after it must
 // rule out the longer one's next byte (`goals?\b` is fine: "goal" cannot
@@ -65,6 +68,11 @@ class LiteralRegex {
             size_t* end) const;
 
   size_t string_count() const { return string_count_; }
+  // The longest string: a match lies in the first max_length() bytes from
+  // where it starts.
+  size_t max_length() const { return max_length_; }
+  // Whether every string follows a ^ (so a match starts only at 0).
+  bool at_start() const { return at_start_; }
 
   // One string of the regex while Read() expands it (literal_regex.cc).
   struct String;
@@ -82,7 +90,7 @@ class LiteralRegex {
     uint8_t byte = 0;  // lowercase
     uint32_t child = 0;
   };
-  static std::optional<LiteralRegex> Build(std::vector<String> strings);
+  static std::optional<LiteralRegex> Build(std::vector<String> strings, bool exact);
   int Child(const Node& node, uint8_t byte) const;
 
   std::vector<Node> nodes_;  // nodes_[0]: the root
@@ -93,6 +101,11 @@ class LiteralRegex {
   // it can end in a match, not at every letter inside a word.
   std::array<Neighbour, 256> first_before_{};
   size_t string_count_ = 0;
+  size_t max_length_ = 0;
+  // Letters compare as they are, not without case: the regex has a letter
+  // in one case only, so its strings hold each case it takes (`exact`).
+  bool exact_ = false;
+  bool at_start_ = false;
 };
 
 }  // namespace gapmap

@@ -155,12 +155,16 @@ void RegexPrefilter::Build() {
   built_ = scanner_.Build();
 }
 
+bool RegexPrefilter::HoldsAsciiFold(std::string_view text) {
+  for (std::string_view guard : kFoldGuards) {
+    if (text.find(guard) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool RegexPrefilter::Candidates(std::string_view text, PrefilterScratch* scratch,
                                 std::vector<int>* candidates) const {
-  if (!built_) return false;
-  for (std::string_view guard : kFoldGuards) {
-    if (text.find(guard) != std::string_view::npos) return false;
-  }
+  if (!built_ || HoldsAsciiFold(text)) return false;
   scanner_.Scan(text, &scratch->scan, &scratch->found);
   std::vector<uint8_t>& clause_hit = scratch->clause_hit;
   std::vector<uint16_t>& clauses_met = scratch->clauses_met;

@@ -73,6 +73,8 @@ class RegexPrefilter {
   // True for the code points RE2 matches case-insensitively with an ASCII
   // letter although they are not ASCII (see above).
   static bool FoldsWithAscii(char32_t cp) { return cp == 0x17F || cp == 0x212A; }
+  // Whether `text` holds one of them.
+  static bool HoldsAsciiFold(std::string_view text);
 
  private:
   // The windows of all `candidates` into scratch->all_windows.

@@ -184,15 +184,24 @@ bool StartAnchored(std::string_view pattern) {
 
 Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint32_t pattern) {
   program_size_ += re.program_size();
-  const bool anchored = StartAnchored(re.pattern());
-  Result<int> index = (anchored ? anchored_set_ : set_)->Add(set_pattern);
-  if (!index.ok()) return index.status();
-  if (anchored) {
+  if (StartAnchored(re.pattern())) {
+    const uint32_t filter_bit = uint32_t{1} << (anchored_patterns_.size() % 32);
+    anchored_patterns_.emplace_back(set_pattern);
+    std::optional<LiteralRegex> literal = LiteralRegex::Read(set_pattern);
+    if (literal && literal->at_start()) {
+      start_literals_.push_back(StartLiteral{std::move(*literal), re, pattern, filter_bit});
+      return Status::Ok();
+    }
+    Result<int> index = anchored_set_->Add(set_pattern);
+    if (!index.ok()) return index.status();
     anchored_set_patterns_.emplace_back(set_pattern);
     anchored_.push_back(re);
     anchored_pattern_.push_back(pattern);
+    set_filter_bits_ |= filter_bit;
     return Status::Ok();
   }
+  Result<int> index = set_->Add(set_pattern);
+  if (!index.ok()) return index.status();
   prefilter_.Add(set_pattern);
   literals_.push_back(LiteralRegex::Read(set_pattern));
   regexes_.push_back(re);
@@ -203,10 +212,8 @@ Status UnitMatcher::AddRegex(const Regex& re, std::string_view set_pattern, uint
 Status UnitMatcher::Build() {
   GAPMAP_RETURN_IF_ERROR(terms_.Build());
   prefilter_.Build();
-  if (!anchored_.empty()) {
-    GAPMAP_RETURN_IF_ERROR(anchored_set_->Compile());
-    anchored_filter_ = LinePrefixFilter(anchored_set_patterns_);
-  }
+  if (!anchored_.empty()) GAPMAP_RETURN_IF_ERROR(anchored_set_->Compile());
+  if (!anchored_patterns_.empty()) anchored_filter_ = LinePrefixFilter(anchored_patterns_);
   if (!regexes_.empty()) return set_->Compile();
   return Status::Ok();
 }
@@ -235,14 +242,39 @@ Status UnitMatcher::MatchSet(const RegexSet& set, const std::vector<Regex>& rege
   return Status::Ok();
 }
 
+namespace {
+
+// The most bytes of a character RE2 matches for an ASCII letter: U+212A
+// (Kelvin sign) is three. A match of a LiteralRegex's RE2 lies in the first
+// kMaxFoldBytes * max_length() bytes from where it starts.
+constexpr size_t kMaxFoldBytes = 3;
+
+}  // namespace
+
 Status UnitMatcher::Match(std::string_view text, MatchScratch* scratch,
                           std::vector<Hit>* hits) const {
   hits->clear();
   terms_.Match(text, scratch, hits);
   bool fell_back = false;
-  if (!anchored_.empty() && anchored_filter_.MayMatch(text)) {
-    GAPMAP_RETURN_IF_ERROR(MatchSet(*anchored_set_, anchored_, anchored_pattern_, text, scratch,
-                                    &fell_back, hits));
+  if (!anchored_patterns_.empty()) {
+    const uint32_t may_start = anchored_filter_.Candidates(text);
+    for (const StartLiteral& r : start_literals_) {
+      if ((may_start & r.filter_bit) == 0) continue;
+      // Where RE2 may match a letter the trie does not see, RE2 answers.
+      const size_t reach = kMaxFoldBytes * r.literal.max_length();
+      if (RegexPrefilter::HoldsAsciiFold(text.substr(0, reach))) {
+        AppendRegexHits(r.re, text, r.pattern, hits);
+        continue;
+      }
+      size_t begin = 0, end = 0;
+      if (r.literal.Find(text, 0, text.size(), &begin, &end)) {
+        hits->push_back(Hit{r.pattern, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+      }
+    }
+    if ((may_start & set_filter_bits_) != 0) {
+      GAPMAP_RETURN_IF_ERROR(MatchSet(*anchored_set_, anchored_, anchored_pattern_, text, scratch,
+                                      &fell_back, hits));
+    }
   }
   if (!regexes_.empty()) {
     if (prefilter_.Candidates(text, &scratch->prefilter, &scratch->regex_candidates)) {

@@ -18,7 +18,12 @@
 // whole unit scanned), and one scan asks all of them at once (run one by
 // one, each RE2 call's fixed cost was ~2.5 % of `matrix`). Most units cannot
 // start like any of them, which a LinePrefixFilter over their syntax tells
-// from the unit's first two bytes: those skip the scan and its fixed cost. If a set scan runs
+// from the unit's first two bytes: those skip the scan and its fixed cost.
+// An anchored regex that is a list of phrases (literal_regex.h:
+// `^(?-i:(?:Strengthen|Develop|...) )`) is not in the set: where the filter
+// lets its own pattern through, a walk of its trie at the unit's start
+// answers for it (the set scan and the RE2 search for the span that
+// followed it cost ~3,000 instructions). If a set scan runs
 // out of its memory budget (--regex-mem), the unit is scanned one regex at a
 // time instead (counted in MatchScratch::set_fallbacks): an out-of-memory scan
 // never looks like "no match".
@@ -84,7 +89,9 @@ class UnitMatcher {
   Status Match(std::string_view text, MatchScratch* scratch, std::vector<Hit>* hits) const;
 
   const TermMatcher& terms() const { return terms_; }
-  int regex_count() const { return static_cast<int>(regexes_.size() + anchored_.size()); }
+  int regex_count() const {
+    return static_cast<int>(regexes_.size() + anchored_.size() + start_literals_.size());
+  }
   // Of those, the ones in the RE2 set (the others are anchored at the start).
   int set_regex_count() const { return static_cast<int>(regexes_.size()); }
   // Sum of the RE2 program sizes of the raw regexes.
@@ -106,11 +113,23 @@ class UnitMatcher {
   // by that instead of RE2 where the prefilter could answer for the unit.
   std::vector<std::optional<LiteralRegex>> literals_;
   std::vector<uint32_t> regex_pattern_;
+  // An anchored regex found by its LiteralRegex at the unit's start.
+  struct StartLiteral {
+    LiteralRegex literal;
+    Regex re;  // where the trie cannot see what RE2 sees (RegexPrefilter::HoldsAsciiFold)
+    uint32_t pattern = 0;
+    uint32_t filter_bit = 0;  // in anchored_filter_'s candidates
+  };
+  std::vector<StartLiteral> start_literals_;
   std::unique_ptr<RegexSet> anchored_set_;
   std::vector<std::string> anchored_set_patterns_;
-  LinePrefixFilter anchored_filter_;  // of anchored_set_patterns_
   std::vector<Regex> anchored_;  // in anchored_set_, index for index
   std::vector<uint32_t> anchored_pattern_;
+  // Of every anchored regex (start_literals_ and anchored_set_, in the order
+  // added): whether a unit can start like one of them, and which.
+  std::vector<std::string> anchored_patterns_;
+  LinePrefixFilter anchored_filter_;
+  uint32_t set_filter_bits_ = 0;  // anchored_filter_'s bits of anchored_set_'s regexes
   int64_t program_size_ = 0;
   bool simulate_out_of_memory_ = false;
 };

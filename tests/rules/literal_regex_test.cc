@@ -24,21 +24,43 @@ TEST_CASE("phrase lists are read as their strings") {
   CHECK(Strings("(?i)\\bx{2,3}\\b") == 2);
   CHECK(Strings("(?i)\\bfund(?:ing)?\\b") == 2);  // "fund" cannot match before "i"
   CHECK(Strings("(?i)\\bgoals?\\b,") == 2);       // nor "goal," before "s"
-  CHECK(Strings("(?-i:\\b[Tt][Hh]e\\b)") == 0);   // "e" in one case only
+  CHECK(Strings("(?-i:\\b[Tt][Hh]e\\b)") == 4);   // "e" in one case only: exact bytes
   CHECK(Strings("(?-i:\\b[Tt][Hh][Ee]\\b)") == 1);  // each letter in both cases
   CHECK(Strings("(?i)\\d\\d") == 100);
   CHECK(Strings("(?i)a\\b\\Bb") == 0);  // never matches: no strings
   CHECK(Strings("(?i)(?:a|b){8}x{1000}") == 256);  // 256 KB of strings
+  // Anchored at the text's start; letters in one case.
+  CHECK(Strings("(?i)^(?:develop|ensure) ") == 2);
+  CHECK(Strings("(?i)\\A\\b(?:develop|ensure) ") == 2);
+  CHECK(Strings("(?i)^(?-i:(?:Develop|Ensure|Set up) )") == 3);
+  CHECK(Strings("(?i)(?-i:S)et") == 4);  // S then e/E, t/T
+  CHECK(Strings("(?i)a^b") == 0);       // ^ after a byte never holds: no strings
+}
+
+TEST_CASE("a regex anchored at the start matches only there") {
+  std::optional<LiteralRegex> re = LiteralRegex::Read("(?i)^(?-i:(?:Develop|Ensure) )");
+  REQUIRE(re.has_value());
+  CHECK(re->at_start());
+  CHECK(re->max_length() == 8);
+  size_t b = 0, e = 0;
+  CHECK(re->Find("Develop laws", 0, 12, &b, &e));
+  CHECK(b == 0);
+  CHECK(e == 8);
+  CHECK_FALSE(re->Find("develop laws", 0, 12, &b, &e));  // one case only
+  CHECK_FALSE(re->Find(" Develop laws", 0, 13, &b, &e));
+  CHECK_FALSE(re->Find("Develop laws", 1, 12, &b, &e));
+  CHECK_FALSE(LiteralRegex::Read("(?i)\\bhas\\b")->at_start());
 }
 
 TEST_CASE("what a trie of strings cannot answer is left to RE2") {
   for (const char* pattern : {
            "(?i)\\bnot (?:be )?punish\\w*",  // unbounded
-           "(?i)^to\\b", "(?i)aids$",        // anchors
+           "(?i)aids$", "(?im)^to\\b",       // an end anchor; a line's start
+           "(?i)^a|b",                       // anchored in part
            "(?i)\\b(?:aims|aims to)\\b",     // two strings may match at one place
            "(?i)fund(?:s|ing)?",             // "fund" and "funds" at one place
-           "(?-i:[A-Z]{2})",                 // not closed under case
-           "(?-i:The)", "(?i)caf\xC3\xA9", "(?i)caf.",  // one case, non-ASCII, any character
+           "(?i)(?-i:A)bcdefghijklmn",       // one case: 2^13 strings for both cases of the rest
+           "(?i)caf\xC3\xA9", "(?i)caf.",     // non-ASCII, any character
            "(?i)x?", "(?i)\\b",              // the empty string
            "[a-z]{1,5}",                     // too many strings
            "(?i)(?:a|b){12}x{1000}",         // too many bytes of them
@@ -69,6 +91,12 @@ TEST_CASE("a literal regex finds what RE2 finds") {
       // Strings that start alike but ask different things of the byte before.
       "(?i)(?:\\bkey|kex)",
       "(?i)(?:\\bgoal\\b|\\Bgoals)",
+      // Exact bytes, anchored at the start, and both.
+      "(?-i:\\b(?:Has|KEY|goal)\\b)",
+      "(?i)(?-i:K)ey\\b",
+      "(?i)^(?:has|key)\\b",
+      "(?i)\\A(?:it is|are) ",
+      "(?i)^(?-i:(?:Has|Goals|Co) )",
   };
   const std::vector<std::string> pieces = {
       "call", "calls", "up", "on", "upon", "has", "have", "also", "done", "made",

@@ -35,6 +35,9 @@ const std::vector<std::string> kRegexes = {
     "\\bfund(?:s|ing)?\\b", "\\bs\\b", "\\b(?:a|ab) b", "\\bk", "(?-i:\\bHIV\\b)",
     // Anchored inside a flag group around the whole pattern, or only in part.
     "(?-i:^Victims?)", "(?i:^child)|aids", "(?s:^(?:a|ab)\\b)",
+    // Anchored phrase lists (found by a trie at the unit's start), in one
+    // case and without case; "assistance" also as RE2 folds U+017F into it.
+    "(?-i:^(?:Victims|Child|HIV) )", "^(?:assistance|fund)\\b",
     // Bounded regexes the prefilter searches only around their atoms, whose
     // atoms also occur where they do not match: windows at the unit's ends,
     // `$` and \b at a window's edge, classes of more than one byte, and
@@ -223,6 +226,31 @@ TEST_CASE("the one-pass matcher finds touching matches in one window") {
     CHECK(slow.size() >= 2);
     CHECK(fast == slow);
   }
+}
+
+// Anchored phrase lists are found by a trie at the unit's start, which does
+// not see the letters RE2 folds from U+017F and U+212A: there RE2 answers.
+TEST_CASE("the one-pass matcher finds anchored phrase lists as RE2 does") {
+  const std::string yaml =
+      "dimension: topic\nlabels:\n  l0:\n    any: [zzz]\n"
+      "    regex: ['^(?:assistance|fund|kit)\\b', '(?-i:^(?:Victims|Child) )', '^\\W*k']\n";
+  auto rules = LoadOrFail(yaml, RuleSetOptions{});
+  Result<ReferenceMatcher> reference = ReferenceMatcher::Create(rules->compiled);
+  REQUIRE(reference.ok());
+  MatchScratch scratch;
+  std::vector<Hit> fast;
+  int matched = 0;
+  for (const std::string text :
+       {"assistance to victims", "ASSISTANCE", "Fund", "fundraising", "a\u017F\u017Fistance here",
+        "\u212Ait", "Victims of", "victims of", "Child ", "Children ", " Victims of", "x fund",
+        "\u212A", "kit\u212A"}) {
+    INFO("text: " << text);
+    REQUIRE(rules->compiled.matcher.Match(text, &scratch, &fast).ok());
+    std::vector<Hit> slow = reference->Match(text);
+    CHECK(fast == slow);
+    matched += !slow.empty();
+  }
+  CHECK(matched >= 8);
 }
 
 std::string Utf8(char32_t cp) {
