@@ -218,9 +218,10 @@ const char* SkipPlain(const char* p, const char* end, const char* run) {
 #if defined(__SSE2__)
   while (end - p >= 17) {
     BlockClass b = ClassifyBlock(p);
-    BlockClass next = ClassifyBlock(p + 1);  // bit k: byte k + 1
     unsigned plain = ~(b.other | b.spaces) & 0xFFFFu;
-    unsigned plain_next = ~(next.other | next.spaces) & 0xFFFFu;
+    // Bit k: byte k + 1 is kPlain; the 17th byte looked up alone (a second
+    // block classified at p + 1 cost ~12 instructions more per block).
+    unsigned plain_next = (plain >> 1) | (ClassOf(p[16]) == kPlain ? 0x8000u : 0u);
     // The byte before p is kPlain when it is in the run: the run holds only
     // kPlain bytes and spaces followed by one, and p is not one of the latter
     // when it is a space.

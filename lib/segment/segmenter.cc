@@ -187,6 +187,8 @@ Status Segmenter::AddLine(const Line& line, std::vector<Unit>* out) {
         // them back until the line ends: a 1 GiB line would stay in memory.
         Flush(out, false, draft);
       } else {
+        // Whether the line ends a sentence is asked of its first piece.
+        EndsSentenceAt(draft, draft->lines.size() - 1);
         draft->text.append(scratch_);
         draft->lines.back().end = line.offset + line.text.size();
       }
@@ -483,7 +485,6 @@ void Segmenter::AppendLine(Draft* draft, const Line& line, std::string_view text
   dl.begin = line.offset;
   dl.end = line.offset + line.text.size();
   dl.text_offset = draft->text.size();
-  dl.ends_sentence = EndsSentence(text);
   dl.chars = text.size();
   draft->lines.push_back(dl);
   // A unit's text grows line by line; room for a typical paragraph up front
@@ -531,11 +532,13 @@ void Segmenter::SplitGluedTitle(Draft* draft) {
   for (size_t take : {size_t{2}, size_t{1}}) {
     if (n < take + 1) continue;
     size_t k = n - take;
-    if (!draft->lines[k - 1].ends_sentence) continue;
+    if (!EndsSentenceAt(draft, k - 1)) continue;
     size_t offset = draft->lines[k].text_offset;
     std::string_view title = Trim(std::string_view(draft->text).substr(offset));
     if (!StartsCapital(title) || titles_.Match(title) < 0) continue;
 
+    // The lines it takes along keep the answer for their own text.
+    for (size_t j = k; j < n; ++j) EndsSentenceAt(draft, j);
     Draft heading;
     heading.kind = UnitKind::kHeading;
     heading.started_clean = true;
@@ -556,10 +559,11 @@ void Segmenter::SplitGluedTitle(Draft* draft) {
   // A short title-case line closing a block after a full sentence is a
   // sub-heading that lost its blank line ("... trafficked persons." +
   // "Technical Cooperation"); what follows decides, as for any short block.
-  if (n >= 2 && draft->closed_clean && draft->lines[n - 2].ends_sentence) {
+  if (n >= 2 && draft->closed_clean && EndsSentenceAt(draft, n - 2)) {
     size_t offset = draft->lines[n - 1].text_offset;
     std::string_view last = Trim(std::string_view(draft->text).substr(offset));
     if (IsTitleCase(last, kMaxGluedHeadingWords) && !EndsClosing(last)) {
+      EndsSentenceAt(draft, n - 1);
       Draft heading;
       heading.kind = UnitKind::kText;
       heading.heading_candidate = true;
@@ -576,6 +580,19 @@ void Segmenter::SplitGluedTitle(Draft* draft) {
       *draft = std::move(heading);
     }
   }
+}
+
+bool Segmenter::EndsSentenceAt(Draft* draft, size_t j) {
+  DraftLine& line = draft->lines[j];
+  if (line.ends_sentence < 0) {
+    // The line's text runs to the next line's, after the space joining them
+    // (Trim() drops it) or without the hyphen dropped between the halves of
+    // a word (then it ends in a letter, as it ended in '-': no sentence end).
+    size_t end = j + 1 < draft->lines.size() ? draft->lines[j + 1].text_offset : draft->text.size();
+    line.ends_sentence = EndsSentence(
+        std::string_view(draft->text).substr(line.text_offset, end - line.text_offset)) ? 1 : 0;
+  }
+  return line.ends_sentence > 0;
 }
 
 Segmenter::Next Segmenter::WhatFollows(const LineInfo& info) const {

@@ -87,7 +87,10 @@ class Segmenter {
     uint64_t end = 0;
     size_t text_offset = 0;  // where its text starts in Draft::text
     size_t chars = 0;        // length of its normalised text
-    bool ends_sentence = false;
+    // Whether its text ends a sentence: 1 or 0 once asked, -1 before. Only
+    // the last lines of a block are ever asked (EndsSentenceAt()), so it is
+    // not worked out for every line as it arrives.
+    int8_t ends_sentence = -1;
   };
 
   // A unit under construction.
@@ -128,6 +131,10 @@ class Segmenter {
   // The block being read ended; it becomes the pending unit.
   void CloseBlock(bool clean);
   void SplitGluedTitle(Draft* draft);
+  // Whether line `j` of `draft` ends a sentence, read from the draft's text
+  // (the line's own text, give or take the space or hyphen joining it to the
+  // next) and kept in the line.
+  static bool EndsSentenceAt(Draft* draft, size_t j);
   bool IsNarrow(const Draft& draft) const;
   void FinalizePending(Next next);
   void StageDraft(Draft* draft);

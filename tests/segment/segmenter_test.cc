@@ -258,6 +258,33 @@ TEST_CASE("a short block is a heading over body text and a label among labels") 
               "furniture 11-11 29%"});
 }
 
+TEST_CASE("whether an over-long line ends a sentence is asked of its first piece") {
+  // The reader cuts a line longer than its cap into pieces; the segmenter
+  // joins them into one line of the draft. Whether that line ends a sentence
+  // (which splits off a chapter title glued after it) is decided by its first
+  // piece, as when it was worked out for every line on arrival.
+  DocumentInfo doc;
+  doc.doc_id = "doc";
+  Segmenter segmenter(testing::ShippedStructure(), testing::ShippedAgencies(), doc);
+  std::vector<Unit> units;
+  auto add = [&](uint32_t number, std::string_view text, bool continued) {
+    Line line;
+    line.number = number;
+    line.text = text;
+    line.continued = continued;
+    REQUIRE(segmenter.AddLine(line, &units).ok());
+  };
+  add(1, "Interpol also carries out strategic analytical studies.", false);
+  add(1, " and more", true);
+  add(2, "International Organization for Migration (IOM)", false);
+  add(3, "", false);
+  segmenter.Finish(&units);
+  REQUIRE(units.size() == 2);
+  CHECK(units[0].kind == UnitKind::kText);
+  CHECK(units[1].kind == UnitKind::kHeading);
+  CHECK(units[1].text == "International Organization for Migration (IOM)");
+}
+
 TEST_CASE("a sub-heading glued to the end of a paragraph is split off") {
   std::string text = Join({"As in all things, prevention is better than cure.",
                            "IOM could involve trafficked persons.", "Technical Cooperation", "",
