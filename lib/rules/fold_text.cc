@@ -13,22 +13,16 @@
 namespace gapmap {
 namespace {
 
-// Per ASCII byte: 0 other, 1 space/dash (soft), 2 word. The folded byte.
-struct AsciiTables {
-  std::array<uint8_t, 128> kind{};
-  std::array<uint8_t, 128> lower{};
-};
-constexpr AsciiTables MakeTables() {
-  AsciiTables t{};
+// Per ASCII byte: its folded form if it is a word character, else 0.
+constexpr std::array<uint8_t, 128> MakeFoldTable() {
+  std::array<uint8_t, 128> t{};
   for (int c = 0; c < 128; ++c) {
-    bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    bool soft = c == ' ' || (c >= 0x09 && c <= 0x0D) || c == '-';
-    t.kind[c] = word ? 2 : (soft ? 1 : 0);
-    t.lower[c] = static_cast<uint8_t>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) t[c] = static_cast<uint8_t>(c);
+    if (c >= 'A' && c <= 'Z') t[c] = static_cast<uint8_t>(c + 32);
   }
   return t;
 }
-constexpr AsciiTables kTables = MakeTables();
+constexpr std::array<uint8_t, 128> kFoldAscii = MakeFoldTable();
 
 inline void SetRange(uint64_t* bits, size_t pos, size_t len) {
   // len <= 4 (one code point): the bits fit in this word and the next.
@@ -47,10 +41,9 @@ inline size_t PopCount(uint64_t x) {
   return static_cast<size_t>((x * 0x0101010101010101ULL) >> 56);
 }
 
-// Folds and classifies the 64 bytes at `src` into `dst` if they are all
-// ASCII: *word and *other get one bit per byte. False (nothing written) if
-// any byte is not ASCII.
-inline bool FoldAsciiBlock(const uint8_t* src, char* dst, uint64_t* word, uint64_t* other) {
+// Folds the 64 bytes at `src` into `dst` if they are all ASCII: *word gets
+// one bit per byte. False (nothing written) if any byte is not ASCII.
+inline bool FoldAsciiBlock(const uint8_t* src, char* dst, uint64_t* word) {
 #if defined(__SSE2__)
   __m128i x[4];
   for (int k = 0; k < 4; ++k) x[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 16 * k));
@@ -62,40 +55,30 @@ inline bool FoldAsciiBlock(const uint8_t* src, char* dst, uint64_t* word, uint64
     return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - lo))),
                           _mm_set1_epi8(static_cast<char>(hi - lo - 127)));
   };
-  uint64_t w = 0, s = 0;
+  uint64_t w = 0;
   for (int k = 0; k < 4; ++k) {
-    const __m128i upper = in(x[k], 'A', 'Z');
-    const __m128i lower = _mm_or_si128(x[k], _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-    const __m128i is_word = _mm_or_si128(in(lower, 'a', 'z'), in(x[k], '0', '9'));
+    // A letter is a byte whose 0x20 bit set gives a-z; folding sets that bit.
+    const __m128i letter = in(_mm_or_si128(x[k], _mm_set1_epi8(0x20)), 'a', 'z');
+    const __m128i is_word = _mm_or_si128(letter, in(x[k], '0', '9'));
+    const __m128i lower = _mm_or_si128(x[k], _mm_and_si128(letter, _mm_set1_epi8(0x20)));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + 16 * k), _mm_and_si128(lower, is_word));
-    const __m128i soft =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x[k], _mm_set1_epi8(' ')), in(x[k], 0x09, 0x0D)),
-                     _mm_cmpeq_epi8(x[k], _mm_set1_epi8('-')));
     w |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(is_word))) << (16 * k);
-    s |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(soft))) << (16 * k);
   }
   *word = w;
-  *other = ~(w | s);
   return true;
 #else
-  (void)src, (void)dst, (void)word, (void)other;
+  (void)src, (void)dst, (void)word;
   return false;
 #endif
 }
 
 // The exact path: the code point at text[i], folded into `folded` and
 // marked in the bits. Returns its length.
-size_t FoldCodePointAt(std::string_view text, size_t i, char* folded, uint64_t* word_bits,
-                       uint64_t* other_bits) {
+size_t FoldCodePointAt(std::string_view text, size_t i, char* folded, uint64_t* word_bits) {
   const uint8_t c = static_cast<uint8_t>(text[i]);
   if (c < 0x80) {
-    const uint8_t k = kTables.kind[c];
-    folded[i] = k == 2 ? static_cast<char>(kTables.lower[c]) : 0;
-    if (k == 2) {
-      word_bits[i >> 6] |= uint64_t{1} << (i & 63);
-    } else if (k == 0) {
-      other_bits[i >> 6] |= uint64_t{1} << (i & 63);
-    }
+    folded[i] = static_cast<char>(kFoldAscii[c]);
+    if (kFoldAscii[c] != 0) word_bits[i >> 6] |= uint64_t{1} << (i & 63);
     return 1;
   }
   char32_t cp;
@@ -114,14 +97,13 @@ size_t FoldCodePointAt(std::string_view text, size_t i, char* folded, uint64_t* 
     SetRange(word_bits, i, len);
   } else {
     std::memset(folded + i, 0, len);
-    if (cls == CharClass::kOther) SetRange(other_bits, i, len);
   }
   return len;
 }
 
 }  // namespace
 
-size_t FoldText(std::string_view text, char* folded, uint64_t* word_bits, uint64_t* other_bits) {
+size_t FoldText(std::string_view text, char* folded, uint64_t* word_bits) {
   const size_t n = text.size();
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   size_t i = 0;  // the next byte to fold (past `start` after a code point across blocks)
@@ -131,7 +113,7 @@ size_t FoldText(std::string_view text, char* folded, uint64_t* word_bits, uint64
     const size_t start = b * 64, end = start + 64;
     if (i == start) {
       // The last block is read from a zero-padded copy (text past `n` may
-      // not be readable); its padding folds to 0, and is not punctuation.
+      // not be readable); its padding folds to 0.
       const uint8_t* src = p + start;
       alignas(16) uint8_t last[64];
       if (end > n) {
@@ -139,16 +121,14 @@ size_t FoldText(std::string_view text, char* folded, uint64_t* word_bits, uint64
         if (n > start) std::memcpy(last, p + start, n - start);
         src = last;
       }
-      uint64_t word, other;
-      if (FoldAsciiBlock(src, folded + start, &word, &other)) {
-        if (end > n) other &= (uint64_t{1} << (n - start)) - 1;
+      uint64_t word;
+      if (FoldAsciiBlock(src, folded + start, &word)) {
         word_bits[b] |= word;
-        other_bits[b] |= other;
         i = end;
       }
     }
     const size_t stop = std::min(end, n);
-    while (i < stop) i += FoldCodePointAt(text, i, folded, word_bits, other_bits);
+    while (i < stop) i += FoldCodePointAt(text, i, folded, word_bits);
     if (end > n && i < end) std::memset(folded + std::max(i, n), 0, end - std::max(i, n));
     // A block's bits are final once it is folded (a code point across
     // blocks marks the next block early, never an earlier one).

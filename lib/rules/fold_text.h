@@ -1,6 +1,7 @@
 // FoldText: the term matcher's one pass over a unit's bytes. It writes the
 // case-folded copy of the words (every other byte 0) and one bit per byte
-// for "part of a word" and for "punctuation", and counts the words.
+// for "part of a word", and counts the words. (What lies between words is
+// read from the text itself where a term needs to know: IsSoftGap().)
 //
 // Why one pass of 64-byte blocks: a block of plain ASCII (nearly all text)
 // is folded and classified 16 bytes at a time, and its 64 bits of each kind
@@ -19,16 +20,15 @@ namespace gapmap {
 // Bytes the folded buffer must hold for a text of `n` bytes: the last block
 // is written whole, and readers may load 16 bytes from any word's start.
 inline size_t FoldedBufferSize(size_t n) { return (n / 64 + 1) * 64 + 16; }
-// 64-bit words each bit array must hold (zeroed by the caller): one past
+// 64-bit words the bit array must hold (zeroed by the caller): one past
 // the text's last block, so that a reader finds the 0 after its last word.
 inline size_t BitWords(size_t n) { return n / 64 + 2; }
 
 // Folds `text` into `folded` (FoldedBufferSize() bytes; 0 at every byte of
 // no word, from text.size() to the end of its block included) and ORs its
-// word and punctuation bits (spaces and dashes get neither) into the zeroed
-// arrays `word_bits` and `other_bits` (BitWords() each). Returns the number
-// of words (runs of word bits).
-size_t FoldText(std::string_view text, char* folded, uint64_t* word_bits, uint64_t* other_bits);
+// word bits into the zeroed array `word_bits` (BitWords() words). Returns
+// the number of words (runs of word bits).
+size_t FoldText(std::string_view text, char* folded, uint64_t* word_bits);
 
 }  // namespace gapmap
 

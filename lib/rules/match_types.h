@@ -73,7 +73,7 @@ struct PrefilterScratch {
 // After UnitMatcher::Match, `tokens` holds the unit's words.
 struct MatchScratch {
   std::string folded;  // the text's words case-folded, other bytes 0 (FoldedBufferSize(), fold_text.h)
-  std::vector<uint64_t> word_bits, other_bits;  // per byte: part of a word / punctuation
+  std::vector<uint64_t> word_bits;  // per byte: part of a word
   std::vector<WordToken> tokens;
   // Per token: what the term index needs of the word (TermMatcher).
   std::vector<uint32_t> word_index;

@@ -346,17 +346,11 @@ const TermMatcher::Range* TermMatcher::FindPair(uint32_t first, uint32_t second)
 
 namespace {
 
-// Any bit set in [from, to)?
-inline bool AnyBit(const uint64_t* bits, size_t from, size_t to) {
-  while (from < to) {
-    size_t word = from >> 6;
-    uint64_t v = bits[word] & (~uint64_t{0} << (from & 63));
-    size_t end = (word + 1) << 6;
-    if (to < end) v &= (uint64_t{1} << (to & 63)) - 1;
-    if (v != 0) return true;
-    from = end;
-  }
-  return false;
+// True if the bytes [from, to) of `text` between two words are spaces and
+// dashes only (IsSoftGap()), the usual single space found at once.
+inline bool SoftGap(std::string_view text, size_t from, size_t to) {
+  if (to - from == 1 && text[from] == ' ') return true;
+  return IsSoftGap(text.substr(from, to - from));
 }
 
 }  // namespace
@@ -384,7 +378,7 @@ bool TermMatcher::Verify(const Variant& v, const Verifier& unit, size_t token) c
   }
   for (uint32_t w = std::max<uint32_t>(v.checked_words, 1); w < v.word_count; ++w) {
     if (!word[w].literal_gap) {
-      if (AnyBit(unit.other_bits, t[w - 1].end, t[w].begin)) return false;
+      if (!SoftGap(unit.text, t[w - 1].end, t[w].begin)) return false;
       continue;
     }
     std::string canonical = CanonicalGap(unit.text.substr(t[w - 1].end, t[w].begin - t[w - 1].end));
@@ -508,12 +502,12 @@ inline bool MemoKey(const uint8_t* word, size_t length, uint64_t* low, uint64_t*
 
 // The memo's sets as one Match() uses them.
 struct MemoSets {
-  WordMemo::Entry* entries;
+  WordMemo::Set* sets;
   int shift;  // 64 - log2 of the sets
-  // The set of two entries of a key: the top bits of a multiplicative hash
-  // (every byte of the key moves them).
-  WordMemo::Entry* Of(uint64_t low, uint64_t high) const {
-    return entries + 2 * static_cast<size_t>(((low + high) * 0x9e3779b97f4a7c15ULL) >> shift);
+  // The set of a key: the top bits of a multiplicative hash (every byte of
+  // the key moves them).
+  WordMemo::Set& Of(uint64_t low, uint64_t high) const {
+    return sets[static_cast<size_t>(((low + high) * 0x9e3779b97f4a7c15ULL) >> shift)];
   }
 };
 
@@ -551,55 +545,103 @@ inline void ForEachWord(const uint64_t* word_bits, size_t n, AddWord add_word) {
 
 }  // namespace
 
-void TermMatcher::CutWords(const uint8_t* folded, size_t n, size_t count,
-                           MatchScratch* scratch) const {
+// What the index scan carries from a word to the next.
+struct TermMatcher::IndexScan {
+  bool pair_first = false;  // the word before may start a two-word key
+  uint32_t node = 0;        // the word before's node
+  uint32_t end = 0;         // and its end
+};
+
+// Inlined into the word loop: a call there spills the loop's registers.
+[[gnu::always_inline]] inline void TermMatcher::IndexWord(std::string_view text, uint32_t token, const WordToken& word,
+                                   uint32_t index, IndexScan* scan,
+                                   std::vector<MatchScratch::TermCandidate>* candidates) const {
+  if (index == 0) {  // no index entry can start at this word
+    scan->pair_first = false;
+    return;
+  }
+  const uint32_t node = word.term_word >> 1;
+  const uint32_t flags = index & 0xFF;
+  if (flags & kExact) {
+    const Range& r = exact_entry_[node];
+    candidates->push_back({token, r.begin, r.end});
+  }
+  // A soft gap is checked only when a two-word key could start here.
+  if ((flags & kPairSecond) && scan->pair_first && SoftGap(text, scan->end, word.begin)) {
+    if (const Range* r = FindPair(scan->node, node)) candidates->push_back({token - 1, r->begin, r->end});
+  }
+  scan->pair_first = (flags & kPairFirst) != 0;
+  scan->node = node;
+  scan->end = word.end;
+  for (uint32_t g = index >> 8; g != 0; g = glob_outer_[g]) {
+    const Range& r = glob_entry_[g];
+    candidates->push_back({token, r.begin, r.end});
+  }
+}
+
+void TermMatcher::FindWords(std::string_view text, const uint8_t* folded, size_t count,
+                            MatchScratch* scratch) const {
   WordMemo& memo = scratch->word_memo;
   const uint32_t bits = std::clamp<uint32_t>(memo.bits, 1, 30);
-  const size_t size = size_t{2} << bits;
-  if (memo.owner != build_number_ || memo.entries.size() != size) {
-    memo.entries.assign(size, WordMemo::Entry{});
+  const size_t size = size_t{1} << bits;
+  if (memo.owner != build_number_ || memo.sets.size() != size) {
+    memo.sets.assign(size, WordMemo::Set{});
     memo.owner = build_number_;
   }
-  const MemoSets sets{memo.entries.data(), 64 - static_cast<int>(bits)};
-  // Sized once and written by index: no capacity test per word. The others
-  // are only grown, as every element read is written first.
+  const MemoSets sets{memo.sets.data(), 64 - static_cast<int>(bits)};
+  // Sized once and written by index: no capacity test per word (and not
+  // cleared first, which would zero every token). The others are only
+  // grown, as every element read is written first.
   scratch->tokens.resize(count);
   if (scratch->word_index.size() < count) scratch->word_index.resize(count);
   if (scratch->walks.size() < count) scratch->walks.resize(count);
   WordToken* tokens = scratch->tokens.data();
   uint32_t* word_index = scratch->word_index.data();
   uint32_t* walks = scratch->walks.data();
+  std::vector<MatchScratch::TermCandidate>* candidates = &scratch->candidates;
+  IndexScan scan;
   uint32_t t = 0;  // the next token
   size_t walk_count = 0;
-  ForEachWord(scratch->word_bits.data(), n, [&](size_t begin, size_t end) {
-    tokens[t].begin = static_cast<uint32_t>(begin);
-    tokens[t].end = static_cast<uint32_t>(end);
+  // Until the first word the memo does not know, each word is indexed as it
+  // is found; from there on, after the walks.
+  ForEachWord(scratch->word_bits.data(), text.size(), [&](size_t begin, size_t end) {
+    WordToken& token = tokens[t];
+    token.begin = static_cast<uint32_t>(begin);
+    token.end = static_cast<uint32_t>(end);
     uint64_t low, high;
     if (MemoKey(folded + begin, end - begin, &low, &high)) {
-      WordMemo::Entry* set = sets.Of(low, high);
-      if (set[0].low == low && set[0].high == high) {
-        tokens[t].term_word = set[0].term_word;
-        word_index[t++] = set[0].index;
-        return;
+      WordMemo::Set& set = sets.Of(low, high);
+      bool known = set.way[0].low == low && set.way[0].high == high;
+      if (!known && set.way[1].low == low && set.way[1].high == high) {
+        std::swap(set.way[0], set.way[1]);  // the word used last first
+        known = true;
       }
-      if (set[1].low == low && set[1].high == high) {
-        tokens[t].term_word = set[1].term_word;
-        word_index[t++] = set[1].index;
-        std::swap(set[0], set[1]);  // the word used last first
+      if (known) {
+        token.term_word = set.way[0].term_word;
+        if (walk_count == 0) {
+          IndexWord(text, t, token, set.way[0].index, &scan, candidates);
+        } else {
+          word_index[t] = set.way[0].index;
+        }
+        ++t;
         return;
       }
     }
     walks[walk_count++] = t++;
   });
+  if (walk_count == 0) return;
   Walk(folded, tokens, walks, walk_count, word_index);
   for (size_t i = 0; i < walk_count; ++i) {
     const WordToken& token = tokens[walks[i]];
     uint64_t low, high;
     if (!MemoKey(folded + token.begin, token.end - token.begin, &low, &high)) continue;
-    WordMemo::Entry* set = sets.Of(low, high);
-    if (set[0].low == low && set[0].high == high) continue;  // walked twice in this unit
-    set[1] = set[0];
-    set[0] = WordMemo::Entry{low, high, token.term_word, word_index[walks[i]]};
+    WordMemo::Set& set = sets.Of(low, high);
+    if (set.way[0].low == low && set.way[0].high == high) continue;  // walked twice in this unit
+    set.way[1] = set.way[0];
+    set.way[0] = WordMemo::Entry{low, high, token.term_word, word_index[walks[i]]};
+  }
+  for (uint32_t k = walks[0]; k < count; ++k) {
+    IndexWord(text, k, tokens[k], word_index[k], &scan, candidates);
   }
 }
 
@@ -607,58 +649,24 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
                         std::vector<Hit>* hits) const {
   const size_t n = text.size();
   scratch->folded.resize(FoldedBufferSize(n));
-  const size_t words64 = BitWords(n);
-  scratch->word_bits.assign(words64, 0);
-  scratch->other_bits.assign(words64, 0);
+  scratch->word_bits.assign(BitWords(n), 0);
   std::vector<WordToken>& tokens = scratch->tokens;
-  tokens.clear();
   scratch->candidates.clear();
-  const auto* folded = reinterpret_cast<const uint8_t*>(scratch->folded.data());
-  const uint64_t* word_bits = scratch->word_bits.data();
-  const uint64_t* other_bits = scratch->other_bits.data();
-  const size_t word_count =
-      FoldText(text, scratch->folded.data(), scratch->word_bits.data(), scratch->other_bits.data());
+  const size_t word_count = FoldText(text, scratch->folded.data(), scratch->word_bits.data());
 
-  // 1. The words, and which term word each is or starts with.
+  // The words, which term word each is or starts with, and the index
+  // entries they hit.
   if (!built_ || variants_.empty()) {
-    ForEachWord(word_bits, n, [&](size_t begin, size_t end) {
+    tokens.clear();
+    ForEachWord(scratch->word_bits.data(), n, [&](size_t begin, size_t end) {
       tokens.push_back(WordToken{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), 0});
     });
     return;
   }
-  CutWords(folded, n, word_count, scratch);
-  const size_t count = tokens.size();
+  FindWords(text, reinterpret_cast<const uint8_t*>(scratch->folded.data()), word_count, scratch);
 
-  // 3. The index entries the words hit.
-  auto add_candidate = [&](uint32_t token, const Range& r) {
-    scratch->candidates.push_back({token, r.begin, r.end});
-  };
-  bool previous_pair_first = false;  // the previous word may start a two-word key
-  uint32_t previous_node = 0;
-  for (uint32_t token = 0; token < count; ++token) {
-    const uint32_t index = scratch->word_index[token];
-    if (index == 0) {  // no index entry can start at this word
-      previous_pair_first = false;
-      continue;
-    }
-    const uint32_t node = tokens[token].term_word >> 1;
-    const uint8_t flags = static_cast<uint8_t>(index);
-    if (flags & kExact) {
-      add_candidate(token, exact_entry_[node]);
-    }
-    // A soft gap is checked only when a two-word key could start here.
-    if ((flags & kPairSecond) && previous_pair_first &&
-        !AnyBit(other_bits, tokens[token - 1].end, tokens[token].begin)) {
-      if (const Range* r = FindPair(previous_node, node)) add_candidate(token - 1, *r);
-    }
-    previous_pair_first = (flags & kPairFirst) != 0;
-    previous_node = node;
-    for (uint32_t g = index >> 8; g != 0; g = glob_outer_[g]) {
-      add_candidate(token, glob_entry_[g]);
-    }
-  }
-
-  const Verifier verifier{text, tokens.data(), tokens.size(), other_bits};
+  // The candidates' other words and gaps.
+  const Verifier verifier{text, tokens.data(), tokens.size()};
   for (const auto& [token, begin, end] : scratch->candidates) {
     for (uint32_t k = begin; k < end; ++k) {
       const Variant& v = variants_[k];

@@ -87,7 +87,6 @@ class TermMatcher {
     std::string_view text;
     const WordToken* tokens;
     size_t token_count;
-    const uint64_t* other_bits;  // punctuation bytes (a gap with none is soft)
   };
   // Until Build(): how a variant is indexed, by folded words.
   enum class KeyKind : uint8_t { kExact, kGlob, kPair };
@@ -104,10 +103,16 @@ class TermMatcher {
   };
 
   bool Verify(const Variant& v, const Verifier& unit, size_t token) const;
-  // Cuts the text (its word bits in scratch, `count` words) into scratch->tokens and sets
-  // each one's term_word and word_index: from the memo where it knows the
-  // word, else by a walk (which the memo then learns).
-  void CutWords(const uint8_t* folded, size_t n, size_t count, MatchScratch* scratch) const;
+  // Cuts the text (its word bits in scratch, `count` words) into
+  // scratch->tokens, sets each one's term_word: from the memo where it knows
+  // the word, else by a walk (which the memo then learns), and lists the
+  // index entries the words hit in scratch->candidates.
+  void FindWords(std::string_view text, const uint8_t* folded, size_t count,
+                 MatchScratch* scratch) const;
+  struct IndexScan;
+  // Lists the index entries word `token` (of word index `index`) hits.
+  void IndexWord(std::string_view text, uint32_t token, const WordToken& word, uint32_t index,
+                 IndexScan* scan, std::vector<MatchScratch::TermCandidate>* candidates) const;
   // Walks the tokens listed in `which` (`count` of them): sets their
   // term_word and word_index.
   void Walk(const uint8_t* folded, WordToken* tokens, const uint32_t* which, size_t count,

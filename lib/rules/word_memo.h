@@ -31,8 +31,13 @@ struct WordMemo {
     uint32_t term_word = 0;      // WordToken::term_word
     uint32_t index = 0;          // MatchScratch::word_index
   };
-  std::vector<Entry> entries;  // 2^bits sets of two
-  uint64_t owner = 0;          // the TermMatcher (build number) they are of; 0: none
+  // A set is one cache line, so that a lookup touches one line: padded from
+  // 48 bytes, where every other set lay across two lines.
+  struct alignas(64) Set {
+    Entry way[2];  // the one used last first
+  };
+  std::vector<Set> sets;  // 2^bits of them
+  uint64_t owner = 0;     // the TermMatcher (build number) they are of; 0: none
   // log2 of the sets; tests make it small to force evictions.
   uint32_t bits = 12;
 };

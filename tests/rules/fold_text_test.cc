@@ -14,7 +14,7 @@ namespace {
 
 struct Folded {
   std::string folded;  // the text's bytes, 0 outside words
-  std::vector<bool> word, other;
+  std::vector<bool> word;
   size_t words = 0;
 };
 
@@ -23,7 +23,6 @@ Folded Reference(const std::string& text) {
   Folded out;
   out.folded.assign(text.size(), '\0');
   out.word.assign(text.size(), false);
-  out.other.assign(text.size(), false);
   bool in_word = false;
   for (size_t i = 0; i < text.size();) {
     size_t len;
@@ -34,10 +33,7 @@ Folded Reference(const std::string& text) {
       out.folded.replace(i, len, folded);
       if (!in_word) ++out.words;
     }
-    for (size_t k = i; k < i + len; ++k) {
-      out.word[k] = cls == CharClass::kWord;
-      out.other[k] = cls == CharClass::kOther;
-    }
+    for (size_t k = i; k < i + len; ++k) out.word[k] = cls == CharClass::kWord;
     in_word = cls == CharClass::kWord;
     i += len;
   }
@@ -47,22 +43,18 @@ Folded Reference(const std::string& text) {
 Folded Fast(const std::string& text) {
   // The buffers start dirty where FoldText() promises to write.
   std::string folded(FoldedBufferSize(text.size()), 'x');
-  std::vector<uint64_t> word(BitWords(text.size()), 0), other(BitWords(text.size()), 0);
+  std::vector<uint64_t> word(BitWords(text.size()), 0);
   Folded out;
-  out.words = FoldText(text, folded.data(), word.data(), other.data());
+  out.words = FoldText(text, folded.data(), word.data());
   out.folded = folded.substr(0, text.size());
   for (size_t i = text.size(); i < (text.size() / 64 + 1) * 64; ++i) {
     INFO("padding byte " << i);
     CHECK(folded[i] == '\0');
   }
-  for (size_t i = 0; i < text.size(); ++i) {
-    out.word.push_back((word[i / 64] >> (i % 64)) & 1);
-    out.other.push_back((other[i / 64] >> (i % 64)) & 1);
-  }
+  for (size_t i = 0; i < text.size(); ++i) out.word.push_back((word[i / 64] >> (i % 64)) & 1);
   for (size_t i = text.size(); i < BitWords(text.size()) * 64; ++i) {
     INFO("bit past the end " << i);
     CHECK(((word[i / 64] >> (i % 64)) & 1) == 0);
-    CHECK(((other[i / 64] >> (i % 64)) & 1) == 0);
   }
   return out;
 }
@@ -83,7 +75,6 @@ TEST_CASE("folding a text in blocks gives what the code point definition gives")
     const Folded want = Reference(text), got = Fast(text);
     CHECK(got.folded == want.folded);
     CHECK(got.word == want.word);
-    CHECK(got.other == want.other);
     CHECK(got.words == want.words);
   }
 }
@@ -96,7 +87,6 @@ TEST_CASE("a block of plain ASCII and its neighbours") {
     const Folded want = Reference(text), got = Fast(text);
     CHECK(got.folded == want.folded);
     CHECK(got.word == want.word);
-    CHECK(got.other == want.other);
     CHECK(got.words == want.words);
   }
 }
