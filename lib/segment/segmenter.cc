@@ -766,12 +766,14 @@ void Segmenter::Emit(Unit* unit, std::vector<Unit>* out) {
       // measures to establish as criminal offences:") to items of another
       // marker style ("a) ...") is their lead-in, until an item of its own
       // style follows.
-      std::string style = MarkerStyle(unit->marker);
-      if (item_lead_in_ != 0 && style == item_lead_in_style_) item_lead_in_ = 0;
+      // The style is built only when asked: most items have no item lead-in.
+      if (item_lead_in_ != 0 && MarkerStyle(unit->marker) == item_lead_in_style_) {
+        item_lead_in_ = 0;
+      }
       unit->lead_in_ordinal = item_lead_in_ != 0 ? item_lead_in_ : lead_in_;
       if (EndsWithLeadIn(unit->text)) {
         item_lead_in_ = unit->ordinal;
-        item_lead_in_style_ = std::move(style);
+        item_lead_in_style_ = MarkerStyle(unit->marker);
       }
       break;
     }
