@@ -227,6 +227,15 @@ Status TermMatcher::Build() {
     glob_outer_[n] = glob_up[parent[n]];
     glob_up[n] = (flags[n] & kGlob) ? n : glob_outer_[n];
   }
+  // A word yields at most an exact entry, a pair entry and one per glob
+  // prefix it starts with.
+  std::vector<uint32_t> globs_above(nodes, 0);
+  uint32_t most_globs = 0;
+  for (uint32_t n = 1; n < nodes; ++n) {
+    globs_above[n] = globs_above[parent[n]] + ((flags[n] & kGlob) ? 1 : 0);
+    most_globs = std::max(most_globs, globs_above[n]);
+  }
+  candidates_per_word_ = 2 + most_globs;
   FillCells(flags, glob_up);
   // Distinct per Build() in the process, so that a scratch's word memo of
   // other tables is never read as of these.
@@ -553,34 +562,35 @@ struct TermMatcher::IndexScan {
 };
 
 // Inlined into the word loop: a call there spills the loop's registers.
-[[gnu::always_inline]] inline void TermMatcher::IndexWord(std::string_view text, uint32_t token, const WordToken& word,
-                                   uint32_t index, IndexScan* scan,
-                                   std::vector<MatchScratch::TermCandidate>* candidates) const {
+[[gnu::always_inline]] inline MatchScratch::TermCandidate* TermMatcher::IndexWord(
+    std::string_view text, uint32_t token, const WordToken& word, uint32_t index,
+    IndexScan* scan, MatchScratch::TermCandidate* out) const {
   if (index == 0) {  // no index entry can start at this word
     scan->pair_first = false;
-    return;
+    return out;
   }
   const uint32_t node = word.term_word >> 1;
   const uint32_t flags = index & 0xFF;
   if (flags & kExact) {
     const Range& r = exact_entry_[node];
-    candidates->push_back({token, r.begin, r.end});
+    *out++ = {token, r.begin, r.end};
   }
   // A soft gap is checked only when a two-word key could start here.
   if ((flags & kPairSecond) && scan->pair_first && SoftGap(text, scan->end, word.begin)) {
-    if (const Range* r = FindPair(scan->node, node)) candidates->push_back({token - 1, r->begin, r->end});
+    if (const Range* r = FindPair(scan->node, node)) *out++ = {token - 1, r->begin, r->end};
   }
   scan->pair_first = (flags & kPairFirst) != 0;
   scan->node = node;
   scan->end = word.end;
   for (uint32_t g = index >> 8; g != 0; g = glob_outer_[g]) {
     const Range& r = glob_entry_[g];
-    candidates->push_back({token, r.begin, r.end});
+    *out++ = {token, r.begin, r.end};
   }
+  return out;
 }
 
-void TermMatcher::FindWords(std::string_view text, const uint8_t* folded, size_t count,
-                            MatchScratch* scratch) const {
+size_t TermMatcher::FindWords(std::string_view text, const uint8_t* folded, size_t count,
+                              MatchScratch* scratch) const {
   WordMemo& memo = scratch->word_memo;
   const uint32_t bits = std::clamp<uint32_t>(memo.bits, 1, 30);
   const size_t size = size_t{1} << bits;
@@ -598,12 +608,16 @@ void TermMatcher::FindWords(std::string_view text, const uint8_t* folded, size_t
   WordToken* tokens = scratch->tokens.data();
   uint32_t* word_index = scratch->word_index.data();
   uint32_t* walks = scratch->walks.data();
-  std::vector<MatchScratch::TermCandidate>* candidates = &scratch->candidates;
-  IndexScan scan;
+  // Room for every candidate the words can yield, written through a
+  // pointer (a push_back would reload the vector's ends after every store).
+  if (scratch->candidates.size() < count * candidates_per_word_) {
+    scratch->candidates.resize(count * candidates_per_word_);
+  }
+  MatchScratch::TermCandidate* const candidates = scratch->candidates.data();
   uint32_t t = 0;  // the next token
   size_t walk_count = 0;
-  // Until the first word the memo does not know, each word is indexed as it
-  // is found; from there on, after the walks.
+  // Two loops, words then index: the index's tables and candidate list in
+  // the word loop would crowd out its registers.
   ForEachWord(scratch->word_bits.data(), text.size(), [&](size_t begin, size_t end) {
     WordToken& token = tokens[t];
     token.begin = static_cast<uint32_t>(begin);
@@ -611,38 +625,36 @@ void TermMatcher::FindWords(std::string_view text, const uint8_t* folded, size_t
     uint64_t low, high;
     if (MemoKey(folded + begin, end - begin, &low, &high)) {
       WordMemo::Set& set = sets.Of(low, high);
-      bool known = set.way[0].low == low && set.way[0].high == high;
-      if (!known && set.way[1].low == low && set.way[1].high == high) {
-        std::swap(set.way[0], set.way[1]);  // the word used last first
-        known = true;
-      }
-      if (known) {
+      if (set.way[0].low == low && set.way[0].high == high) {
         token.term_word = set.way[0].term_word;
-        if (walk_count == 0) {
-          IndexWord(text, t, token, set.way[0].index, &scan, candidates);
-        } else {
-          word_index[t] = set.way[0].index;
-        }
-        ++t;
+        word_index[t++] = set.way[0].index;
+        return;
+      }
+      if (set.way[1].low == low && set.way[1].high == high) {
+        token.term_word = set.way[1].term_word;
+        word_index[t++] = set.way[1].index;
+        std::swap(set.way[0], set.way[1]);  // the word used last first
         return;
       }
     }
     walks[walk_count++] = t++;
   });
-  if (walk_count == 0) return;
-  Walk(folded, tokens, walks, walk_count, word_index);
-  for (size_t i = 0; i < walk_count; ++i) {
-    const WordToken& token = tokens[walks[i]];
-    uint64_t low, high;
-    if (!MemoKey(folded + token.begin, token.end - token.begin, &low, &high)) continue;
-    WordMemo::Set& set = sets.Of(low, high);
-    if (set.way[0].low == low && set.way[0].high == high) continue;  // walked twice in this unit
-    set.way[1] = set.way[0];
-    set.way[0] = WordMemo::Entry{low, high, token.term_word, word_index[walks[i]]};
+  if (walk_count != 0) {
+    Walk(folded, tokens, walks, walk_count, word_index);
+    for (size_t i = 0; i < walk_count; ++i) {
+      const WordToken& token = tokens[walks[i]];
+      uint64_t low, high;
+      if (!MemoKey(folded + token.begin, token.end - token.begin, &low, &high)) continue;
+      WordMemo::Set& set = sets.Of(low, high);
+      if (set.way[0].low == low && set.way[0].high == high) continue;  // walked twice in this unit
+      set.way[1] = set.way[0];
+      set.way[0] = WordMemo::Entry{low, high, token.term_word, word_index[walks[i]]};
+    }
   }
-  for (uint32_t k = walks[0]; k < count; ++k) {
-    IndexWord(text, k, tokens[k], word_index[k], &scan, candidates);
-  }
+  IndexScan scan;
+  MatchScratch::TermCandidate* out = candidates;
+  for (uint32_t k = 0; k < count; ++k) out = IndexWord(text, k, tokens[k], word_index[k], &scan, out);
+  return static_cast<size_t>(out - candidates);
 }
 
 void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
@@ -651,7 +663,6 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
   scratch->folded.resize(FoldedBufferSize(n));
   scratch->word_bits.assign(BitWords(n), 0);
   std::vector<WordToken>& tokens = scratch->tokens;
-  scratch->candidates.clear();
   const size_t word_count = FoldText(text, scratch->folded.data(), scratch->word_bits.data());
 
   // The words, which term word each is or starts with, and the index
@@ -663,26 +674,33 @@ void TermMatcher::Match(std::string_view text, MatchScratch* scratch,
     });
     return;
   }
-  FindWords(text, reinterpret_cast<const uint8_t*>(scratch->folded.data()), word_count, scratch);
+  const size_t candidate_count =
+      FindWords(text, reinterpret_cast<const uint8_t*>(scratch->folded.data()), word_count, scratch);
 
-  // The candidates' other words and gaps.
-  const Verifier verifier{text, tokens.data(), tokens.size()};
-  for (const auto& [token, begin, end] : scratch->candidates) {
+  // The candidates' other words and gaps. (The tokens as locals: `hits`
+  // could alias the vector, so its size would be read again per variant.)
+  const WordToken* const words = tokens.data();
+  const size_t word_total = tokens.size();
+  const Variant* const variants = variants_.data();
+  const Verifier verifier{text, words, word_total};
+  const MatchScratch::TermCandidate* const candidates = scratch->candidates.data();
+  for (size_t c = 0; c < candidate_count; ++c) {
+    const auto [token, begin, end] = candidates[c];
     for (uint32_t k = begin; k < end; ++k) {
-      const Variant& v = variants_[k];
+      const Variant& v = variants[k];
       if (v.found_by_index) {  // what Verify() would say, without the call
         if (!v.at_start || token == 0) {
-          hits->push_back(Hit{v.pattern, tokens[token].begin, tokens[token + v.word_count - 1].end});
+          hits->push_back(Hit{v.pattern, words[token].begin, words[token + v.word_count - 1].end});
         }
         continue;
       }
       const size_t next = token + v.checked_words;
       if (v.next_span != 0 &&
-          (next >= tokens.size() || tokens[next].term_word - v.next_code >= v.next_span)) {
+          (next >= word_total || words[next].term_word - v.next_code >= v.next_span)) {
         continue;
       }
       if (!Verify(v, verifier, token)) continue;
-      hits->push_back(Hit{v.pattern, tokens[token].begin, tokens[token + v.word_count - 1].end});
+      hits->push_back(Hit{v.pattern, words[token].begin, words[token + v.word_count - 1].end});
     }
   }
 }

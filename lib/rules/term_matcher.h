@@ -106,13 +106,16 @@ class TermMatcher {
   // Cuts the text (its word bits in scratch, `count` words) into
   // scratch->tokens, sets each one's term_word: from the memo where it knows
   // the word, else by a walk (which the memo then learns), and lists the
-  // index entries the words hit in scratch->candidates.
-  void FindWords(std::string_view text, const uint8_t* folded, size_t count,
-                 MatchScratch* scratch) const;
+  // index entries the words hit at the front of scratch->candidates.
+  // Returns how many those are.
+  size_t FindWords(std::string_view text, const uint8_t* folded, size_t count,
+                   MatchScratch* scratch) const;
   struct IndexScan;
-  // Lists the index entries word `token` (of word index `index`) hits.
-  void IndexWord(std::string_view text, uint32_t token, const WordToken& word, uint32_t index,
-                 IndexScan* scan, std::vector<MatchScratch::TermCandidate>* candidates) const;
+  // Writes the index entries word `token` (of word index `index`) hits from
+  // `out` on; returns the end of what it wrote.
+  MatchScratch::TermCandidate* IndexWord(std::string_view text, uint32_t token,
+                                         const WordToken& word, uint32_t index, IndexScan* scan,
+                                         MatchScratch::TermCandidate* out) const;
   // Walks the tokens listed in `which` (`count` of them): sets their
   // term_word and word_index.
   void Walk(const uint8_t* folded, WordToken* tokens, const uint32_t* which, size_t count,
@@ -175,6 +178,7 @@ class TermMatcher {
   // cache.
   static constexpr size_t kPairFilterBits = size_t{1} << 15;  // PairFilterBit()'s range
   std::vector<uint64_t> pair_filter_;
+  uint32_t candidates_per_word_ = 2;  // the most index entries one word can hit
   bool built_ = false;
   uint64_t build_number_ = 0;  // names these tables to a WordMemo (WordMemo::owner)
 };

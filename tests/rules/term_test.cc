@@ -279,3 +279,35 @@ TEST_CASE("a scratch's word memo is not read for another matcher") {
 
 }  // namespace
 }  // namespace gapmap
+
+namespace gapmap {
+namespace {
+
+TEST_CASE("a word under nested glob prefixes yields every entry it hits") {
+  // "victim" is an exact entry, the second word of a pair and under four
+  // glob prefixes: the most index entries one word can hit here, every
+  // one of them a hit, in every word of a long unit.
+  std::vector<Term> terms;
+  for (const char* text : {"vic*", "vict*", "victi*", "victim*", "victim", "the victim"}) {
+    Result<Term> term = ParseTerm(text, false);
+    REQUIRE(term.ok());
+    terms.push_back(*term);
+  }
+  TermMatcher matcher;
+  for (size_t i = 0; i < terms.size(); ++i) matcher.Add(terms[i], static_cast<uint32_t>(i));
+  REQUIRE(matcher.Build().ok());
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "the victim ";
+  MatchScratch scratch;
+  std::vector<Hit> hits;
+  matcher.Match(text, &scratch, &hits);
+  std::vector<size_t> per_pattern(terms.size(), 0);
+  for (const Hit& h : hits) ++per_pattern[h.pattern];
+  for (size_t p = 0; p < terms.size(); ++p) {
+    INFO("pattern " << p);
+    CHECK(per_pattern[p] == 200);
+  }
+}
+
+}  // namespace
+}  // namespace gapmap
