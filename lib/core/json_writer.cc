@@ -97,7 +97,19 @@ size_t PlainRunEnd(std::string_view s, size_t i, bool html_safe) {
 
 }  // namespace
 
-bool IsPlainJson(std::string_view s) { return PlainRunEnd(s, 0, false) == s.size(); }
+bool IsPlainJson(std::string_view s) {
+#if defined(__SSE2__)
+  // The last bytes short of a whole block are checked as the block that
+  // ends the text (overlapping the one before), not byte by byte: most
+  // texts are plain, and their tails were ~15 % of the scan.
+  if (s.size() >= 16) {
+    const size_t i = SkipPlainBlocks(s, 0, false);
+    if (i == s.size()) return true;
+    return i + 16 > s.size() && SkipPlainBlocks(s.substr(s.size() - 16), 0, false) == 16;
+  }
+#endif
+  return PlainRunEnd(s, 0, false) == s.size();
+}
 
 void AppendJsonString(std::string* out, std::string_view s, bool html_safe) {
   out->push_back('"');

@@ -143,17 +143,24 @@ void NormalizeHits(std::vector<Hit>* hits) {
   // 2. Per (pattern, begin) the longest hit stays: a hit is dropped when a
   // later one with its begin (so a longer one) has its pattern. Hits that
   // share a begin are few (the patterns that start at one word); until the
-  // first is dropped, the others stay where they are.
-  size_t out = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t begin = h[i].begin;
-    bool longer_later = false;
-    for (size_t m = i + 1; m < n && h[m].begin == begin && !longer_later; ++m) {
-      longer_later = h[m].pattern == h[i].pattern;
+  // first is dropped, the others stay where they are. Most units drop
+  // none: the first hit dropped is found comparing only the begins of
+  // neighbours, and nothing before it is written.
+  auto longer_later = [&h, n](size_t i) {
+    for (size_t m = i + 1; m < n && h[m].begin == h[i].begin; ++m) {
+      if (h[m].pattern == h[i].pattern) return true;
     }
-    if (longer_later) continue;
-    if (out != i) h[out] = h[i];
-    ++out;
+    return false;
+  };
+  size_t first_dropped = 0;
+  while (first_dropped + 1 < n &&
+         (h[first_dropped + 1].begin != h[first_dropped].begin || !longer_later(first_dropped))) {
+    ++first_dropped;
+  }
+  if (first_dropped + 1 >= n) return;  // the last hit has no later one to yield to
+  size_t out = first_dropped;
+  for (size_t i = first_dropped; i < n; ++i) {
+    if (!longer_later(i)) h[out++] = h[i];
   }
   h.resize(out);
 }

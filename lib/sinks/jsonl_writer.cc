@@ -89,6 +89,9 @@ namespace {
 
 using Names = JsonlWriter::Names;
 
+// --- AppendUnitJson: the record built by appends, every name quoted afresh.
+// The writer's own path (below) is held to it by the tests.
+
 void AppendNullableString(std::string* out, const std::string& s) {
   if (s.empty()) {
     out->append("null"sv);
@@ -132,8 +135,7 @@ char* PutUint(char* p, uint64_t v) {
   return p + 2;
 }
 
-// Appends `a`, the number `x`, `b` and the number `y` in one go: the numbers
-// of every record, where separate appends cost more than the digits.
+// Appends `a`, the number `x`, `b` and the number `y` in one go.
 void AppendTwoNumbers(std::string* out, std::string_view a, uint64_t x, std::string_view b,
                       uint64_t y, char last) {
   char buffer[96];
@@ -145,6 +147,109 @@ void AppendTwoNumbers(std::string* out, std::string_view a, uint64_t x, std::str
   *p++ = last;
   out->append(buffer, p);
 }
+
+// The text an evidence record quotes (its span, clamped to the text).
+inline std::string_view MatchOf(const TaggedUnit& unit, const Evidence& e) {
+  const std::string_view text = unit.unit.text;
+  const size_t begin = std::min<size_t>(e.begin, text.size());
+  const size_t end = std::clamp<size_t>(e.end, begin, text.size());
+  return text.substr(begin, end - begin);
+}
+
+void AppendDimension(const TaggedUnit& unit, const Schema& schema, int d, std::string* out) {
+  const Dimension& dim = schema.dimension(d);
+  out->push_back(',');
+  AppendJsonString(out, dim.name);
+  out->push_back(':');
+  const std::vector<uint16_t>* labels =
+      d < static_cast<int>(unit.labels.size()) ? &unit.labels[d] : nullptr;
+  if (!dim.multi) {
+    if (labels == nullptr || labels->empty()) {
+      out->append("null"sv);
+    } else {
+      AppendJsonString(out, schema.label_name(d, labels->front()));
+    }
+    return;
+  }
+  out->push_back('[');
+  if (labels != nullptr) {
+    for (size_t i = 0; i < labels->size(); ++i) {
+      if (i > 0) out->push_back(',');
+      AppendJsonString(out, schema.label_name(d, (*labels)[i]));
+    }
+  }
+  out->push_back(']');
+}
+
+void AppendLabels(const TaggedUnit& unit, const Schema& schema, std::string* out) {
+  for (const LabelField& field : LabelFields(schema)) {
+    if (field.dimension >= 0) {
+      AppendDimension(unit, schema, field.dimension, out);
+    } else {
+      out->append(field.absent);
+    }
+  }
+}
+
+void AppendEvidence(const TaggedUnit& unit, const Schema& schema, std::string* out) {
+  out->append(",\"evidence\":["sv);
+  bool first = true;
+  for (const Evidence& e : unit.evidence) {
+    if (!first) out->push_back(',');
+    first = false;
+    out->append("{\"field\":"sv);
+    AppendJsonString(out, schema.dimension(e.dimension).name);
+    out->append(",\"label\":"sv);
+    AppendJsonString(out, schema.label_name(e.dimension, e.label));
+    out->append(",\"rule\":"sv);
+    AppendJsonString(out, schema.rule_id(static_cast<int>(e.rule)));
+    out->append(",\"match\":"sv);
+    AppendJsonString(out, MatchOf(unit, e));
+    AppendTwoNumbers(out, ",\"begin\":"sv, e.begin, ",\"end\":"sv, e.end, '}');
+  }
+  out->push_back(']');
+}
+
+// "section":[...],"agency":...,"part":... of `unit`.
+void AppendSection(const Unit& unit, std::string* out) {
+  out->append("\"section\":["sv);
+  for (size_t i = 0; i < unit.section.path.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendJsonString(out, unit.section.path[i]);
+  }
+  out->append("],\"agency\":"sv);
+  AppendNullableString(out, unit.section.agency);
+  out->append(",\"part\":"sv);
+  AppendNullableString(out, unit.section.part);
+}
+
+void AppendUnit(const TaggedUnit& tagged, const Schema* schema, std::string* out) {
+  const Unit& unit = tagged.unit;
+  out->append("{\"doc\":"sv);
+  AppendJsonString(out, unit.doc);
+  out->append(",\"id\":"sv);
+  AppendJsonString(out, UnitId(unit.doc, unit.ordinal));
+  out->append(",\"kind\":\""sv);
+  out->append(KindName(unit.kind));
+  AppendTwoNumbers(out, "\",\"line_start\":"sv, unit.line_start, ",\"line_end\":"sv, unit.line_end,
+                   ',');
+  AppendSection(unit, out);
+  if (!unit.marker.empty()) {
+    out->append(",\"marker\":"sv);
+    AppendJsonString(out, unit.marker);
+  }
+  if (schema != nullptr) AppendLabels(tagged, *schema, out);
+  out->append(",\"text\":"sv);
+  AppendJsonString(out, unit.text);
+  if (schema != nullptr) AppendEvidence(tagged, *schema, out);
+  out->append("}\n"sv);
+}
+
+// --- The writer's path: a record written by pointer into room bounded
+// first, with names quoted once (Names) and what consecutive records share
+// quoted once (Repeated). Appending field by field into the output's
+// string cost a capacity check and a call per field (~1,600 instructions
+// per record).
 
 // Copies `s` to `p`; returns the end. Most strings of a record are short
 // (names, keys, matches of a few words): up to 32 bytes they are copied
@@ -182,24 +287,31 @@ inline char* Put(char* p, std::string_view s) {
   return p + n;
 }
 
-// The text an evidence record quotes (its span, clamped to the text).
-inline std::string_view MatchOf(const TaggedUnit& unit, const Evidence& e) {
-  const std::string_view text = unit.unit.text;
-  const size_t begin = std::min<size_t>(e.begin, text.size());
-  const size_t end = std::clamp<size_t>(e.end, begin, text.size());
-  return text.substr(begin, end - begin);
+// Bytes that `s` may take quoted: as it is when plain, else at most six
+// per byte (a control character becomes \u00XX).
+inline size_t QuotedBound(std::string_view s, bool plain) {
+  return 2 + (plain ? s.size() : 6 * s.size());
+}
+
+// `s` as it goes between the quotes of a JSON string: itself when plain,
+// else escaped into `scratch` (AppendJsonString's quotes left out).
+inline std::string_view Unquoted(std::string_view s, bool plain, std::string* scratch) {
+  if (plain) return s;
+  scratch->clear();
+  AppendJsonString(scratch, s);
+  return std::string_view(*scratch).substr(1, scratch->size() - 2);
 }
 
 constexpr std::string_view kEvidenceOpen = ",\"evidence\":["sv;
 constexpr std::string_view kBeginKey = "\",\"begin\":";
 constexpr std::string_view kEndKey = ",\"end\":";
-// The bytes of a plain record (below) besides its head, tail and match.
-constexpr size_t kPlainRecordExtra = 1 + kBeginKey.size() + 20 + kEndKey.size() + 20 + 1;
+// The bytes of an evidence record besides its head, tail and match.
+constexpr size_t kRecordExtra = 1 + kBeginKey.size() + 20 + kEndKey.size() + 20 + 1;
 
-// One evidence record whose match needs no escaping, written at `p`, which
-// has room for head, tail, match and kPlainRecordExtra; returns the end.
-char* PutPlainRecord(char* p, std::string_view head, std::string_view tail,
-                     std::string_view match, uint64_t begin, uint64_t end) {
+// One evidence record, its match already unquoted (see Unquoted), written
+// at `p`; returns the end.
+char* PutRecord(char* p, std::string_view head, std::string_view tail, std::string_view match,
+                uint64_t begin, uint64_t end) {
   p = Put(p, head);
   p = Put(p, tail);
   *p++ = '"';
@@ -212,155 +324,31 @@ char* PutPlainRecord(char* p, std::string_view head, std::string_view tail,
   return p;
 }
 
-// The same record appended to `out`.
-void AppendPlainRecord(std::string* out, std::string_view head, std::string_view tail,
-                       std::string_view match, uint64_t begin, uint64_t end) {
-  const size_t most = head.size() + tail.size() + match.size() + kPlainRecordExtra;
-  // Written on the stack when it fits, then appended: growing `out` first
-  // would zero the bytes about to be written.
-  char buffer[512];
-  if (most <= sizeof(buffer)) {
-    out->append(buffer, PutPlainRecord(buffer, head, tail, match, begin, end));
-    return;
-  }
-  const size_t old = out->size();
-  out->resize(old + most);
-  char* const p = PutPlainRecord(out->data() + old, head, tail, match, begin, end);
-  out->resize(static_cast<size_t>(p - out->data()));
-}
-
-void AppendDimensionName(const Schema& schema, const Names* names, int d, std::string* out) {
-  if (names != nullptr) {
-    out->append(names->dimensions[d]);
-  } else {
-    AppendJsonString(out, schema.dimension(d).name);
-  }
-}
-
-void AppendLabelName(const Schema& schema, const Names* names, int d, int l, std::string* out) {
-  if (names != nullptr) {
-    out->append(names->labels[d][l]);
-  } else {
-    AppendJsonString(out, schema.label_name(d, l));
-  }
-}
-
-void AppendDimension(const TaggedUnit& unit, const Schema& schema, const Names* names, int d,
-                     std::string* out) {
-  const Dimension& dim = schema.dimension(d);
-  if (names != nullptr) {
-    out->append(names->keys[d]);
-  } else {
-    out->push_back(',');
-    AppendDimensionName(schema, names, d, out);
-    out->push_back(':');
-  }
-  const std::vector<uint16_t>* labels =
-      d < static_cast<int>(unit.labels.size()) ? &unit.labels[d] : nullptr;
-  if (!dim.multi) {
-    if (labels == nullptr || labels->empty()) {
-      out->append("null"sv);
-    } else {
-      AppendLabelName(schema, names, d, labels->front(), out);
-    }
-    return;
-  }
-  out->push_back('[');
-  if (labels != nullptr) {
-    for (size_t i = 0; i < labels->size(); ++i) {
-      if (i > 0) out->push_back(',');
-      AppendLabelName(schema, names, d, (*labels)[i], out);
-    }
-  }
-  out->push_back(']');
-}
-
-void AppendLabels(const TaggedUnit& unit, const Schema& schema, const Names* names,
-                  std::string* out) {
-  std::vector<LabelField> computed;  // a writer quotes its names once; AppendUnitJson per call
-  if (names == nullptr) computed = LabelFields(schema);
-  const std::vector<LabelField>& fields = names != nullptr ? names->fields : computed;
-  for (const LabelField& field : fields) {
-    if (field.dimension >= 0) {
-      AppendDimension(unit, schema, names, field.dimension, out);
-    } else {
-      out->append(field.absent);
-    }
-  }
-}
-
-// Room for a unit's evidence with PutPlainEvidence: its text needs no
-// escaping, so neither do its matches.
-size_t PlainEvidenceBound(const TaggedUnit& unit, const Names& names) {
+// Bytes PutEvidence() writes at most.
+size_t EvidenceBound(const TaggedUnit& unit, const Names& names, bool text_plain) {
   size_t most = kEvidenceOpen.size() + 1;
   for (const Evidence& e : unit.evidence) {
     most += 1 + names.evidence_heads[e.dimension][e.label].size() +
-            names.rule_tails[e.rule].size() + MatchOf(unit, e).size() + kPlainRecordExtra;
+            names.rule_tails[e.rule].size() + QuotedBound(MatchOf(unit, e), text_plain) +
+            kRecordExtra;
   }
   return most;
 }
 
-// The evidence of a unit whose text needs no escaping, with quoted names,
-// written at `p`; returns the end.
-char* PutPlainEvidence(char* p, const TaggedUnit& unit, const Names& names) {
+// `text_plain`: the unit's text is IsPlainJson, and so is every match in it.
+char* PutEvidence(char* p, const TaggedUnit& unit, const Names& names, bool text_plain,
+                  std::string* scratch) {
   p = Put(p, kEvidenceOpen);
   bool first = true;
   for (const Evidence& e : unit.evidence) {
     if (!first) *p++ = ',';
     first = false;
-    p = PutPlainRecord(p, names.evidence_heads[e.dimension][e.label], names.rule_tails[e.rule],
-                       MatchOf(unit, e), e.begin, e.end);
+    const std::string_view match = MatchOf(unit, e);
+    p = PutRecord(p, names.evidence_heads[e.dimension][e.label], names.rule_tails[e.rule],
+                  Unquoted(match, text_plain || IsPlainJson(match), scratch), e.begin, e.end);
   }
   *p++ = ']';
   return p;
-}
-
-// `text_plain`: the unit's text is IsPlainJson, and so is every match in it.
-void AppendEvidence(const TaggedUnit& unit, const Schema& schema, const Names* names,
-                    bool text_plain, std::string* out) {
-  out->append(kEvidenceOpen);
-  bool first = true;
-  const std::string& text = unit.unit.text;
-  for (const Evidence& e : unit.evidence) {
-    if (!first) out->push_back(',');
-    first = false;
-    size_t begin = std::min<size_t>(e.begin, text.size());
-    size_t end = std::clamp<size_t>(e.end, begin, text.size());
-    std::string_view match = std::string_view(text).substr(begin, end - begin);
-    if (names != nullptr && (text_plain || IsPlainJson(match))) {
-      AppendPlainRecord(out, names->evidence_heads[e.dimension][e.label], names->rule_tails[e.rule],
-                        match, e.begin, e.end);
-      continue;
-    }
-    if (names != nullptr) {
-      out->append(names->evidence_heads[e.dimension][e.label]);
-      out->append(names->rule_tails[e.rule]);
-    } else {
-      out->append("{\"field\":"sv);
-      AppendDimensionName(schema, names, e.dimension, out);
-      out->append(",\"label\":"sv);
-      AppendLabelName(schema, names, e.dimension, e.label, out);
-      out->append(",\"rule\":"sv);
-      AppendJsonString(out, schema.rule_id(static_cast<int>(e.rule)));
-      out->append(",\"match\":"sv);
-    }
-    AppendJsonString(out, match);
-    AppendTwoNumbers(out, ",\"begin\":"sv, e.begin, ",\"end\":"sv, e.end, '}');
-  }
-  out->push_back(']');
-}
-
-// "section":[...],"agency":...,"part":... of `unit`.
-void AppendSection(const Unit& unit, std::string* out) {
-  out->append("\"section\":["sv);
-  for (size_t i = 0; i < unit.section.path.size(); ++i) {
-    if (i > 0) out->push_back(',');
-    AppendJsonString(out, unit.section.path[i]);
-  }
-  out->append("],\"agency\":"sv);
-  AppendNullableString(out, unit.section.agency);
-  out->append(",\"part\":"sv);
-  AppendNullableString(out, unit.section.part);
 }
 
 // Brings `repeated` up to `unit`: its document, section (path, agency,
@@ -386,64 +374,7 @@ void Refresh(const Unit& unit, JsonlWriter::Repeated* repeated) {
   }
 }
 
-// `repeated` caches what consecutive records share, quoted (may be null):
-// every record names its document twice, as doc and in its id, and its
-// section, agency and part change only at headings.
-void AppendUnit(const TaggedUnit& tagged, const Schema* schema, const Names* names,
-                JsonlWriter::Repeated* repeated, std::string* out) {
-  const Unit& unit = tagged.unit;
-  if (repeated != nullptr) Refresh(unit, repeated);
-  out->append("{\"doc\":"sv);
-  if (repeated == nullptr) {
-    AppendJsonString(out, unit.doc);
-    out->append(",\"id\":"sv);
-    AppendJsonString(out, UnitId(unit.doc, unit.ordinal));
-  } else {
-    // The id is the doc, ':' and digits, which JSON takes as they are: the
-    // quoted doc without its closing quote, then those.
-    const std::string& quoted = repeated->doc_json;
-    out->append(quoted);
-    out->append(",\"id\":"sv);
-    out->append(quoted, 0, quoted.size() - 1);
-    char id[12] = {':'};
-    char* p = PutOrdinal(id + 1, unit.ordinal);
-    *p++ = '"';
-    out->append(id, p);
-  }
-  out->append(",\"kind\":\""sv);
-  out->append(KindName(unit.kind));
-  AppendTwoNumbers(out, "\",\"line_start\":"sv, unit.line_start, ",\"line_end\":"sv, unit.line_end,
-                   ',');
-  if (repeated == nullptr) {
-    AppendSection(unit, out);
-  } else {
-    out->append(repeated->section_json);
-  }
-  if (!unit.marker.empty()) {
-    out->append(",\"marker\":"sv);
-    if (repeated == nullptr) {
-      AppendJsonString(out, unit.marker);
-    } else {
-      out->append(repeated->marker_json);
-    }
-  }
-  if (schema != nullptr) AppendLabels(tagged, *schema, names, out);
-  out->append(",\"text\":"sv);
-  // Most texts need no escaping (one scan tells, instead of one per match).
-  const bool text_plain = IsPlainJson(unit.text);
-  if (text_plain) {
-    out->push_back('"');
-    out->append(unit.text);
-    out->push_back('"');
-  } else {
-    AppendJsonString(out, unit.text);
-  }
-  if (schema != nullptr) AppendEvidence(tagged, *schema, names, text_plain, out);
-  out->append("}\n"sv);
-}
-
-// The labels of a record as AppendLabels writes them, with quoted names,
-// at `p`; returns the end. LabelsBound() bytes at most.
+// Bytes PutLabels() writes at most.
 size_t LabelsBound(const TaggedUnit& unit, const Names& names) {
   size_t most = 0;
   for (const LabelField& field : names.fields) {
@@ -460,6 +391,7 @@ size_t LabelsBound(const TaggedUnit& unit, const Names& names) {
   return most;
 }
 
+// The label fields, as AppendLabels() writes them.
 char* PutLabels(char* p, const TaggedUnit& unit, const Names& names) {
   for (const LabelField& field : names.fields) {
     const int d = field.dimension;
@@ -495,30 +427,32 @@ constexpr std::string_view kDocKey = "{\"doc\":"sv, kIdKey = ",\"id\":"sv,
                            kTextKey = ",\"text\":\""sv, kRecordEnd = "}\n"sv;
 constexpr size_t kFixedBytes = kDocKey.size() + kIdKey.size() + 1 + 10 + 1 + kKindKey.size() +
                                16 + kLineStartKey.size() + 20 + kLineEndKey.size() + 20 + 1 +
-                               kMarkerKey.size() + kTextKey.size() + 1 + kRecordEnd.size();
+                               kMarkerKey.size() + kTextKey.size() + kRecordEnd.size();
 
-// Bytes PutPlainUnit() writes at most. `repeated` is up to the unit.
-size_t PlainUnitBound(const TaggedUnit& tagged, const Names& names,
-                      const JsonlWriter::Repeated& repeated) {
+// Bytes PutUnit() writes at most. `repeated` is up to the unit; `names` is
+// null without a schema (no labels, no evidence).
+size_t UnitBound(const TaggedUnit& tagged, const Names* names,
+                 const JsonlWriter::Repeated& repeated, bool text_plain) {
   const Unit& unit = tagged.unit;
-  return kFixedBytes + 2 * repeated.doc_json.size() + repeated.section_json.size() +
-         (unit.marker.empty() ? 0 : repeated.marker_json.size()) + LabelsBound(tagged, names) +
-         unit.text.size() + PlainEvidenceBound(tagged, names);
+  size_t most = kFixedBytes + 2 * repeated.doc_json.size() + repeated.section_json.size() +
+                (unit.marker.empty() ? 0 : repeated.marker_json.size()) +
+                QuotedBound(unit.text, text_plain);
+  if (names != nullptr) most += LabelsBound(tagged, *names) + EvidenceBound(tagged, *names, text_plain);
+  return most;
 }
 
-// The record of a unit whose text needs no escaping (96 % of them, and so
-// none of their matches does), written at `p`, which has PlainUnitBound()
-// bytes of room; returns the end. The same bytes as AppendUnit() writes:
-// that, field by field into the output's string, cost a capacity check
-// and a call per field (~1,600 instructions per record).
-char* PutPlainUnit(char* p, const TaggedUnit& tagged, const Names& names,
-                   const JsonlWriter::Repeated& repeated) {
+// The record AppendUnit() writes, written at `p`, which has UnitBound()
+// bytes of room; returns the end.
+char* PutUnit(char* p, const TaggedUnit& tagged, const Names* names,
+              const JsonlWriter::Repeated& repeated, bool text_plain, std::string* scratch) {
   const Unit& unit = tagged.unit;
+  // The id is the doc, ':' and digits, which JSON takes as they are: the
+  // quoted doc without its closing quote, then those.
   const std::string_view quoted = repeated.doc_json;
   p = Put(p, kDocKey);
   p = Put(p, quoted);
   p = Put(p, kIdKey);
-  p = Put(p, quoted.substr(0, quoted.size() - 1));  // the id: see AppendUnit()
+  p = Put(p, quoted.substr(0, quoted.size() - 1));
   *p++ = ':';
   p = PutOrdinal(p, unit.ordinal);
   *p++ = '"';
@@ -534,18 +468,18 @@ char* PutPlainUnit(char* p, const TaggedUnit& tagged, const Names& names,
     p = Put(p, kMarkerKey);
     p = Put(p, repeated.marker_json);
   }
-  p = PutLabels(p, tagged, names);
+  if (names != nullptr) p = PutLabels(p, tagged, *names);
   p = Put(p, kTextKey);
-  p = Put(p, unit.text);
+  p = Put(p, Unquoted(unit.text, text_plain, scratch));
   *p++ = '"';
-  p = PutPlainEvidence(p, tagged, names);
+  if (names != nullptr) p = PutEvidence(p, tagged, *names, text_plain, scratch);
   return Put(p, kRecordEnd);
 }
 
 }  // namespace
 
 void AppendUnitJson(const TaggedUnit& tagged, const Schema* schema, std::string* out) {
-  AppendUnit(tagged, schema, nullptr, nullptr, out);
+  AppendUnit(tagged, schema, out);
 }
 
 JsonlWriter::JsonlWriter(const Schema* schema, Output* output) : schema_(schema), output_(output) {
@@ -555,18 +489,21 @@ JsonlWriter::JsonlWriter(const Schema* schema, Output* output) : schema_(schema)
 JsonlWriter::~JsonlWriter() = default;
 
 Status JsonlWriter::Write(const TaggedUnit& unit) {
-  std::string* const out = output_ == nullptr ? &line_ : output_->buffer();  // a shard keeps its lines
-  if (names_ != nullptr && IsPlainJson(unit.unit.text)) {
-    // Written into room made once (grown, never shrunk), then appended:
-    // growing `out` itself would zero the bytes about to be written.
-    Refresh(unit.unit, &repeated_);
-    const size_t most = PlainUnitBound(unit, *names_, repeated_);
-    if (record_.size() < most) record_.resize(most);
-    out->append(record_.data(), PutPlainUnit(record_.data(), unit, *names_, repeated_));
-  } else {
-    AppendUnit(unit, schema_, names_.get(), &repeated_, out);
+  Refresh(unit.unit, &repeated_);
+  // Most texts need no escaping (one scan tells, instead of one per match).
+  const bool text_plain = IsPlainJson(unit.unit.text);
+  // Written into room made once (grown, never shrunk), then appended:
+  // growing the output's string itself would zero the bytes about to be
+  // written.
+  const size_t most = UnitBound(unit, names_.get(), repeated_, text_plain);
+  if (record_.size() < most) record_.resize(most);
+  char* const end = PutUnit(record_.data(), unit, names_.get(), repeated_, text_plain, &escaped_);
+  if (output_ == nullptr) {  // a shard: keep the line
+    line_.append(record_.data(), end);
+    return Status::Ok();
   }
-  return output_ == nullptr ? Status::Ok() : output_->Wrote();
+  output_->buffer()->append(record_.data(), end);
+  return output_->Wrote();
 }
 
 std::unique_ptr<UnitSink> JsonlWriter::NewShard() {

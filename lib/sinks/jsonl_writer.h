@@ -51,7 +51,8 @@ class JsonlWriter : public UnitSink {
   std::unique_ptr<Names> names_;
   std::string line_;  // a shard's lines (a writer appends to the output's buffer)
   Repeated repeated_;
-  std::vector<char> record_;  // room for a record of a plain text (see Write)
+  std::vector<char> record_;  // room for a record (see Write)
+  std::string escaped_;       // a text or match that needs escaping, escaped
 };
 
 }  // namespace gapmap

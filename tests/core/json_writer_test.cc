@@ -34,5 +34,24 @@ TEST_CASE("json strings escape what they must at any position") {
   CHECK(Json("<a>") == "\"<a>\"");
 }
 
+TEST_CASE("a text is plain JSON exactly when it is written between quotes as it is") {
+  // Every length around the 16-byte blocks and the last partial one (which
+  // is checked as the block ending the text), with one byte that needs
+  // escaping, or a non-ASCII one, at every position, and none.
+  const std::string flagged[] = {"\"", "\\", "\n", "\x01", "\x7F", "\xC3", "\xFF"};
+  for (size_t n = 0; n <= 48; ++n) {
+    const std::string plain(n, 'a');
+    CHECK(IsPlainJson(plain));
+    CHECK(Json(plain) == "\"" + plain + "\"");
+    for (size_t at = 0; at < n; ++at) {
+      for (const std::string& f : flagged) {
+        std::string text = plain;
+        text.replace(at, 1, f);
+        CHECK_MESSAGE(!IsPlainJson(text), "length ", n, ", at ", at);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gapmap

@@ -183,6 +183,37 @@ TEST_CASE("the JSONL writer writes markers and labels as AppendUnitJson does") {
   CHECK(expected.find("\"stance\":\"gap\"") != std::string::npos);
 }
 
+TEST_CASE("the JSONL writer without a schema writes what AppendUnitJson writes") {
+  // `gapmap segment`: no label fields, no evidence; documents, markers and
+  // texts plain and to escape.
+  std::vector<Unit> units;
+  const std::vector<std::string> texts = {"plain", "say \"x\"", "caf\xC3\xA9", "bad \xFF", ""};
+  for (size_t i = 0; i < 12; ++i) {
+    units.push_back(testing::MakeUnit(texts[i % texts.size()], UnitKind::kBullet, "p", {"S"},
+                                      static_cast<uint32_t>(i + 1)));
+    units.back().doc = i < 6 ? "d\"1" : "d2";
+    units.back().marker = i % 3 == 0 ? "" : (i % 3 == 1 ? "-" : "\xE2\x80\xA2");
+  }
+  const fs::path path =
+      fs::temp_directory_path() / ("gapmap-jsonl-writer-segment-" + std::to_string(::getpid()));
+  std::string expected;
+  {
+    auto output = Output::Open(path.string());
+    REQUIRE(output.ok());
+    JsonlWriter writer(nullptr, output->get());
+    for (const Unit& unit : units) {
+      TaggedUnit tagged;
+      tagged.unit = unit;
+      AppendUnitJson(tagged, nullptr, &expected);
+      REQUIRE(writer.Write(tagged).ok());
+    }
+    REQUIRE((*output)->Commit().ok());
+  }
+  CHECK(ReadAndRemove(path) == expected);
+  CHECK(expected.find("\"evidence\"") == std::string::npos);
+  CHECK(expected.find("\"marker\":\"\xE2\x80\xA2\"") != std::string::npos);
+}
+
 TEST_CASE("the JSONL writer's lines arrive whole and in order past the output's buffer") {
   // The writer appends each line to the output's buffer, which is written
   // out once full: enough units for several buffers, each line checked.
