@@ -40,18 +40,13 @@ bool Dehyphenator::KeepsHyphen(std::string_view before, std::string_view next) c
   return Contains(keep_second_parts_, next.substr(0, end));
 }
 
-void Dehyphenator::Join(std::string* text, std::string_view next) const {
-  if (next.empty()) return;
-  if (text->empty()) {
-    text->append(next);
-    return;
-  }
+void Dehyphenator::JoinAfterHyphen(std::string* text, std::string_view next) const {
   if (EndsInHyphenatedWord(*text)) {
     if (!KeepsHyphen(*text, next)) text->pop_back();
     text->append(next);
     return;
   }
-  text->push_back(' ');
+  text->push_back(' ');  // a lone or doubled hyphen: no word broken there
   text->append(next);
 }
 
