@@ -249,6 +249,17 @@ uint64_t Tagger::FindPriorsHolding(uint32_t label, const Unit& unit, size_t at) 
   return holds;
 }
 
+bool Tagger::AnyPriorFires(uint32_t label, const Unit& unit) {
+  const CompiledLabel& l = c_.labels[label];
+  if (l.priors.size() > 64) return true;  // Evaluate() tells
+  for (uint64_t bits = l.priors.empty() ? 0 : PriorsHolding(label, unit); bits != 0;
+       bits &= bits - 1) {
+    const CompiledPrior& prior = l.priors[__builtin_ctzll(bits)];
+    if (prior.lead_in < 0 || LeadInHas(l.dimension, prior.lead_in)) return true;
+  }
+  return false;
+}
+
 // Most labels' scope is a kind or two: that is checked here, without a
 // call; the rest, and the reasons, in ScopeHolds.
 inline bool Tagger::InScope(const CompiledLabel& label, const Unit& unit, std::string* why) const {
@@ -653,6 +664,10 @@ Status Tagger::Run(Unit&& unit, TaggedUnit* out, TagTrace* trace) {
   uint32_t h = 0;
   for (uint32_t l : touched_) {
     const uint32_t end = label_end_[l] != 0 ? label_end_[l] : h;
+    // A label without hits whose priors all wait for a lead-in label it
+    // lacks comes to nothing (~12 K of the ~54 K evaluations per 2 MB):
+    // told here, without the call.
+    if (end == h && trace == nullptr && !AnyPriorFires(l, u)) continue;
     if (trace != nullptr) {
       LabelTrace lt;
       Evaluate<true>(l, label_hits_.data() + h, label_hits_.data() + end, u, &lt);

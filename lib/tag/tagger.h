@@ -98,6 +98,9 @@ class Tagger {
   // Bit p: the context of the label's prior p holds (labels of up to 64 priors).
   uint64_t PriorsHolding(uint32_t label, const Unit& unit);
   uint64_t FindPriorsHolding(uint32_t label, const Unit& unit, size_t at);  // not yet known
+  // True if some prior of the label fires on the unit (its context holds
+  // and its lead-in condition, if any, is met), as Evaluate() finds.
+  bool AnyPriorFires(uint32_t label, const Unit& unit);
   // The prior's conditions apart from its lead-in: part, kind and section.
   bool PriorContextHolds(const CompiledPrior& prior, const Unit& unit) const;
   void FindLivePriorLabels(const Unit& unit);
