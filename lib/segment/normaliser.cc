@@ -257,45 +257,46 @@ const char* SkipPlain(const char* p, const char* end, const char* run) {
       p += 2;
       continue;
     }
-    w.Put(std::string_view(run, static_cast<size_t>(p - run)));
-    if (k == kAsciiSpace) {
-      while (p < end && ClassOf(*p) == kAsciiSpace) ++p;
-      w.Space();
-    } else if (*p == '`') {
-      if (p + 1 < end && p[1] == '`') {
+    if (k == kOther && *p != '`') {
+      std::string_view rest(p, static_cast<size_t>(end - p));
+      size_t len = Utf8SequenceLength(rest);
+      Mapping m = len == 0 ? Mapping{Map::kKeep} : MapCodePoint(DecodeUtf8(p, len));
+      if (m.map == Map::kKeep) {
+        // Kept as it is (a bullet, an accented letter; a bad byte, not
+        // expected after the reader's repair): it stays in the run and is
+        // copied with it.
+        p += len == 0 ? 1 : len;
+        continue;
+      }
+      w.Put(std::string_view(run, static_cast<size_t>(p - run)));
+      switch (m.map) {
+        case Map::kSpace:
+          w.Space();
+          break;
+        case Map::kText:
+          w.Put(m.text);
+          break;
+        case Map::kSpacedText:
+          w.Space();
+          w.Put(m.text);
+          w.Space();
+          break;
+        case Map::kKeep:
+        case Map::kDrop:
+          break;
+      }
+      p += len;
+    } else {
+      w.Put(std::string_view(run, static_cast<size_t>(p - run)));
+      if (k == kAsciiSpace) {
+        while (p < end && ClassOf(*p) == kAsciiSpace) ++p;
+        w.Space();
+      } else if (p + 1 < end && p[1] == '`') {  // '`'
         w.Put("\"");
         p += 2;
       } else {
         w.Put("'");
         ++p;
-      }
-    } else {
-      std::string_view rest(p, static_cast<size_t>(end - p));
-      size_t len = Utf8SequenceLength(rest);
-      if (len == 0) {  // not expected after the reader's repair; keep the byte
-        w.Put(rest.substr(0, 1));
-        ++p;
-      } else {
-        Mapping m = MapCodePoint(DecodeUtf8(rest.data(), len));
-        switch (m.map) {
-          case Map::kKeep:
-            w.Put(rest.substr(0, len));
-            break;
-          case Map::kSpace:
-            w.Space();
-            break;
-          case Map::kDrop:
-            break;
-          case Map::kText:
-            w.Put(m.text);
-            break;
-          case Map::kSpacedText:
-            w.Space();
-            w.Put(m.text);
-            w.Space();
-            break;
-        }
-        p += len;
       }
     }
     run = p;

@@ -187,6 +187,16 @@ TEST_CASE("a line is said to hold no digit only when it holds none") {
   CHECK(digits);
 }
 
+TEST_CASE("kept characters and stray bytes are copied as they are, spaces around them collapsed") {
+  // They stay in the run of text copied at once; the spaces beside them
+  // still collapse to one, and a pending space still comes before them.
+  CHECK(Norm("\u2022 item,  \u00E9t\u00E9\u00A0\u00E9t\u00E9 ok") ==
+        "\u2022 item, \u00E9t\u00E9 \u00E9t\u00E9 ok");
+  CHECK(Norm("a\xFF b  \xFF\u2019c") == "a\xFF b \xFF'c");
+  CHECK(Norm("\xFF") == "\xFF");
+  CHECK(Norm("x\u200B\u00E9\u200By") == "x\u00E9y");
+}
+
 TEST_CASE("leading spaces count the indent") {
   CHECK(LeadingSpaces("  See IOM") == 2);
   CHECK(LeadingSpaces(" \tx") == 2);
